@@ -1,0 +1,136 @@
+/**
+ * The HTTP client of the platform API. Every call sends the session cookie (`credentials: 'include'`),
+ * speaks JSON, and turns the server's error body `{ error: { code, message, details } }` into an ApiError.
+ */
+import type { CaseDetail, CaseSummary, CreateCaseBody, RegisterBidderBody, TimelineEntry, UserView } from '@shared/schemas/index';
+import type { CourtView, StaffView } from '@shared/schemas/courts';
+
+/** One field-level problem reported by the server with code VALIDATION_FAILED. */
+export interface ValidationIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = undefined,
+  ) {
+    super(message);
+  }
+
+  /** The field issues of a VALIDATION_FAILED error; empty for any other error. */
+  get issues(): ValidationIssue[] {
+    if (this.code !== 'VALIDATION_FAILED') return [];
+    const issues = (this.details as { issues?: unknown } | undefined)?.issues;
+    if (!Array.isArray(issues)) return [];
+    return issues
+      .filter((i): i is { path?: unknown; message?: unknown } => typeof i === 'object' && i !== null)
+      .map((i) => ({
+        path: Array.isArray(i.path) ? i.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number') : [],
+        message: typeof i.message === 'string' ? i.message : '',
+      }));
+  }
+}
+
+/** Code used when the server could not be reached at all (network down, server stopped). */
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+
+type Query = Record<string, string | number | undefined | null>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), {
+      method,
+      credentials: 'include',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, NETWORK_ERROR, e instanceof Error ? e.message : String(e));
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let json: unknown = undefined;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  if (!res.ok) {
+    const err = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+    throw new ApiError(
+      res.status,
+      typeof err?.code === 'string' ? err.code : `HTTP_${res.status}`,
+      typeof err?.message === 'string' ? err.message : res.statusText || `HTTP ${res.status}`,
+      err?.details,
+    );
+  }
+  return json as T;
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  user: UserView;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface CaseListQuery {
+  status?: string;
+  judgeId?: string;
+  q?: string;
+  filedFrom?: string;
+  filedTo?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBroken: null | { seq: number; id: string; reason: string };
+}
+
+export interface Health {
+  status: 'ok';
+  database: 'embedded' | 'server';
+  version: string;
+}
+
+export const api = {
+  login: (username: string, password: string) => request<LoginResult>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+  me: () => request<{ user: UserView }>('GET', '/api/auth/me'),
+  registerBidder: (body: RegisterBidderBody) => request<{ user: UserView }>('POST', '/api/bidders/register', body),
+  courts: () => request<CourtView[]>('GET', '/api/courts'),
+  courtStaff: (courtId: string) => request<StaffView[]>('GET', `/api/courts/${encodeURIComponent(courtId)}/staff`),
+  listCases: (query: CaseListQuery) => request<Page<CaseSummary>>('GET', '/api/cases', undefined, { ...query }),
+  getCase: (id: string) => request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`),
+  caseTimeline: (id: string) => request<TimelineEntry[]>('GET', `/api/cases/${encodeURIComponent(id)}/timeline`),
+  createCase: (body: CreateCaseBody) => request<CaseDetail>('POST', '/api/cases', body),
+  verifyAudit: () => request<AuditVerifyResult>('GET', '/api/admin/audit/verify'),
+  health: () => request<Health>('GET', '/api/health'),
+};

@@ -1,0 +1,135 @@
+/** The page frame: skip link, header (brand, navigation, user, language, logout) and the main region. */
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth';
+import { useI18n } from '../i18n';
+
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  const other = lang === 'zh' ? 'en' : 'zh';
+  return (
+    <button
+      type="button"
+      className="button button-quiet lang-switch"
+      lang={other === 'zh' ? 'zh-CN' : 'en'}
+      aria-label={t('lang.switchLabel')}
+      onClick={() => setLang(other)}
+    >
+      {t('lang.switch')}
+    </button>
+  );
+}
+
+function Brand() {
+  const { t } = useI18n();
+  return (
+    <span className="brand">
+      <span className="brand-mark" aria-hidden="true">
+        执
+      </span>
+      <span className="brand-text">
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-sub">{t('app.subtitle')}</span>
+      </span>
+    </span>
+  );
+}
+
+/** Moves focus to <main> after a client-side navigation, so screen readers start at the new page. */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: false });
+  }, [location.pathname]);
+  return mainRef;
+}
+
+export function AppLayout() {
+  const { user, logout } = useAuth();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const mainRef = useFocusOnNavigate();
+  const staff = user?.role === 'judge' || user?.role === 'clerk';
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <NavLink to="/" className="brand-link">
+            <Brand />
+          </NavLink>
+          {user ? (
+            <nav aria-label={t('nav.main')} className="main-nav">
+              <ul>
+                {staff ? (
+                  <>
+                    <li>
+                      <NavLink to="/cases" end>
+                        {t('nav.cases')}
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/cases/new">{t('nav.newCase')}</NavLink>
+                    </li>
+                  </>
+                ) : (
+                  <li>
+                    <NavLink to="/home">{t('nav.home')}</NavLink>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          ) : null}
+          <div className="header-tools">
+            {user ? (
+              <div className="user-box" aria-label={t('header.user')} role="group">
+                <span className="user-name" data-testid="user-name">
+                  {user.displayName}
+                </span>
+                <span className="user-meta">
+                  {t(`role.${user.role}`)}
+                  {user.courtName ? ` · ${user.courtName}` : ''}
+                  {user.institutionName ? ` · ${user.institutionName}` : ''}
+                </span>
+              </div>
+            ) : null}
+            <LanguageSwitch />
+            {user ? (
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={async () => {
+                  await logout().catch(() => undefined);
+                  navigate('/login', { replace: true });
+                }}
+              >
+                {t('header.logout')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}

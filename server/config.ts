@@ -1,0 +1,80 @@
+/**
+ * Configuration from environment variables. Every variable, its default and its meaning is listed in README.md
+ * (section "Configuration"); keep the two in step.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  APP_SECRET: z.string().min(32).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  PUBLIC_URL: z.string().optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL server URL; when absent the embedded PGlite database under dataDir is used. */
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  logLevel: string;
+  /** Secret for signatures (institution messages, query codes). Generated once and kept in dataDir when not given. */
+  appSecret: string;
+  sessionTtlMs: number;
+  demoData: boolean;
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+  /** Serve the built client from client/dist. */
+  serveClient: boolean;
+  /** scrypt cost parameter N; tests lower it. */
+  scryptN: number;
+}
+
+/** Reads the configuration; the secret is created in DATA_DIR/secrets.json on first use when APP_SECRET is not set. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL || undefined,
+    redisUrl: e.REDIS_URL || undefined,
+    logLevel: e.LOG_LEVEL,
+    appSecret: e.APP_SECRET ?? loadOrCreateSecret(dataDir),
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    demoData: e.DEMO_DATA === 'true',
+    publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY === 'true',
+    serveClient: true,
+    scryptN: 16384,
+  };
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { appSecret?: string };
+    if (saved.appSecret) return saved.appSecret;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const appSecret = randomBytes(32).toString('base64url');
+  writeFileSync(file, JSON.stringify({ appSecret }, null, 2), { mode: 0o600 });
+  return appSecret;
+}

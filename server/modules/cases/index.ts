@@ -1,0 +1,5 @@
+/** Enforcement cases: filing, listing, detail, timeline. */
+export { caseRoutes } from './case.routes';
+export { createCase } from './create-case';
+export { caseVisibleTo } from './case-access';
+export { countCases, type CaseRow, type PartyRow } from './case.store';

@@ -1,0 +1,46 @@
+import type { Actor } from '../../platform/actor';
+import { SYSTEM_ACTOR } from '../../platform/actor';
+import type { AppContext } from '../../platform/context';
+import { countUsers, createUser, registerBidder, toActor, type UserRow } from '../accounts';
+import { createCase } from '../cases';
+import { upsertInstitutions } from '../institutions';
+import { DEMO_BIDDERS, DEMO_CASES, DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-data';
+
+/** Seeds the demo when the database has no users yet; returns whether it did. */
+export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
+  if ((await countUsers(ctx.db)) > 0) return false;
+  await seedDemo(ctx);
+  return true;
+}
+
+export async function seedDemo(ctx: AppContext): Promise<void> {
+  await upsertInstitutions(ctx.db, DEMO_INSTITUTIONS.map((i) => ({ ...i })));
+  const byName = new Map<string, UserRow>();
+  for (const s of DEMO_STAFF) {
+    const user = await createUser(ctx, SYSTEM_ACTOR, { ...s, password: DEMO_PASSWORD });
+    byName.set(s.username, user);
+  }
+  for (const b of DEMO_BIDDERS) {
+    await registerBidder(ctx, { username: b.username, password: DEMO_PASSWORD, phone: b.phone, identity: { ...b.identity } });
+  }
+  for (const c of DEMO_CASES) {
+    const filer: Actor = toActor(byName.get(c.filedBy)!);
+    await createCase(ctx, filer, {
+      judgeId: byName.get(c.judge)!.id,
+      cause: c.cause,
+      basis: c.basis,
+      claimAmount: c.claimAmount,
+      creditors: c.creditors.map((p) => ({ ...p })),
+      debtors: c.debtors.map((p) => ({ ...p })),
+    });
+  }
+}
+
+/** The lines the start log prints so a newcomer can sign in. */
+export function demoLoginLines(): string[] {
+  return [
+    `Demo logins (password for all: ${DEMO_PASSWORD}):`,
+    ...DEMO_STAFF.map((s) => `  ${s.username.padEnd(16)} ${s.role.padEnd(22)} ${s.displayName}`),
+    ...DEMO_BIDDERS.map((b) => `  ${b.username.padEnd(16)} ${'bidder'.padEnd(22)} ${b.identity.name}`),
+  ];
+}

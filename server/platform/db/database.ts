@@ -1,0 +1,62 @@
+/**
+ * The database: PGlite embedded (default, persisted under DATA_DIR) or a PostgreSQL server (DATABASE_URL).
+ * Both run the same Drizzle schema and the same SQL migrations; nothing outside this file knows which one it is.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The database, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction; it can be passed wherever a Db is expected. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DatabaseKind = 'embedded' | 'server';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface OpenOptions {
+  /** PostgreSQL server URL; when absent PGlite is used. */
+  url?: string | undefined;
+  /** Directory for PGlite's files; `memory://` for an in-memory database. */
+  dataDir: string;
+  /** Connections in the pool (server only). */
+  poolSize?: number;
+}
+
+/** Opens the database and applies the pending migrations. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    pool.on('error', () => undefined); // idle-client errors surface on the next query instead of crashing the process
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    try {
+      await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return { db, kind: 'server', close: () => pool.end() };
+  }
+  const dir = options.dataDir === 'memory://' ? undefined : path.join(options.dataDir, 'pgdata');
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return { db, kind: 'embedded', close: () => client.close() };
+}

@@ -1,0 +1,6 @@
+/** Every table of every module, for Drizzle and drizzle-kit. Modules still touch only their own tables. */
+export * from '../../modules/courts/court.tables';
+export * from '../../modules/institutions/institution.tables';
+export * from '../../modules/accounts/account.tables';
+export * from '../../modules/cases/case.tables';
+export * from '../../modules/audit/audit.tables';

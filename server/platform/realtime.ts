@@ -1,0 +1,81 @@
+/**
+ * socket.io on the same HTTP server. The handshake authenticates with the session token (auth.token, or the session
+ * cookie); each user joins a personal room `user:<id>`. With REDIS_URL set, the Redis adapter lets several processes
+ * serve together: an event emitted on one reaches sockets connected to any.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { Server, type Socket } from 'socket.io';
+import type { Actor } from './actor';
+import type { Logger } from './logger';
+
+export interface Realtime {
+  /** Sends to every socket of one user, on every process. Call only after the change has committed. */
+  toUser(userId: string, event: string, payload: unknown): void;
+  /** Sends to a room, on every process. */
+  toRoom(room: string, event: string, payload: unknown): void;
+}
+
+export interface RealtimeServer extends Realtime {
+  io: Server;
+  close(): Promise<void>;
+}
+
+export type SocketAuthenticator = (token: string) => Promise<Actor | null>;
+
+const cookieToken = (cookie: string | undefined, name: string): string | undefined =>
+  cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+
+export async function attachRealtime(
+  http: HttpServer,
+  options: { authenticate: SocketAuthenticator; redisUrl?: string | undefined; logger: Logger; cookieName: string },
+): Promise<RealtimeServer> {
+  const io = new Server(http, {
+    serveClient: false,
+    // A client that drops briefly gets the events it missed replayed on reconnection.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+  let redis: Redis[] = [];
+  if (options.redisUrl) {
+    const pub = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub, { key: 'zhixing' }));
+    redis = [pub, sub];
+    options.logger.info('socket.io uses the Redis adapter');
+  }
+
+  io.use(async (socket: Socket, next) => {
+    try {
+      const auth = socket.handshake.auth as { token?: unknown };
+      const token = typeof auth?.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie, options.cookieName);
+      const actor = token ? await options.authenticate(decodeURIComponent(token)) : null;
+      if (!actor) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: '请先登录 / Sign in first' } }));
+      socket.data.actor = actor;
+      next();
+    } catch (err) {
+      next(err as Error);
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const actor = socket.data.actor as Actor;
+    if (actor.userId) void socket.join(`user:${actor.userId}`);
+    socket.emit('hello', { userId: actor.userId, role: actor.role });
+  });
+
+  return {
+    io,
+    toUser: (userId, event, payload) => void io.to(`user:${userId}`).emit(event, payload),
+    toRoom: (room, event, payload) => void io.to(room).emit(event, payload),
+    close: async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));
+    },
+  };
+}
