@@ -195,6 +195,8 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Park the pointer where it hovers nothing, so no row is captured highlighted.
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
   return file;
 }

@@ -34,6 +34,8 @@ export function CaseListPage() {
   const applied = filtersFrom(params);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [draft, setDraft] = useState<Filters>(applied);
+  // On a phone only the free-text search shows until the user asks for more (or a further filter is applied).
+  const [moreOpen, setMoreOpen] = useState(() => Boolean(applied.status || applied.judgeId || applied.filedFrom || applied.filedTo));
   usePageTitle(t('cases.title'));
 
   // Back/forward changes the URL: keep the form in step with it.
@@ -83,9 +85,10 @@ export function CaseListPage() {
         </Link>
       </div>
 
-      <form className="card filters" role="search" aria-label={t('cases.filters')} onSubmit={onSubmit}>
+      <form className={`card filters${moreOpen ? ' more-open' : ''}`} role="search" aria-label={t('cases.filters')} onSubmit={onSubmit}>
         <div className="filter-grid">
           <TextField id="filter-q" label={t('cases.q')} type="search" value={draft.q} onChange={set('q')} className="filter-q" />
+          <div className="filter-more" id="filter-more">
           <SelectField id="filter-status" label={t('cases.status')} value={draft.status} onChange={set('status')}>
             <option value="">{t('cases.anyStatus')}</option>
             {CASE_STATUSES.map((s) => (
@@ -104,10 +107,20 @@ export function CaseListPage() {
           </SelectField>
           <TextField id="filter-from" label={t('cases.filedFrom')} type="date" value={draft.filedFrom} onChange={set('filedFrom')} />
           <TextField id="filter-to" label={t('cases.filedTo')} type="date" value={draft.filedTo} onChange={set('filedTo')} />
+          </div>
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t('cases.search')}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet filter-toggle"
+            aria-expanded={moreOpen}
+            aria-controls="filter-more"
+            onClick={() => setMoreOpen((o) => !o)}
+          >
+            {moreOpen ? t('cases.fewerFilters') : t('cases.moreFilters')}
           </button>
           {anyFilter ? (
             <button type="button" className="button" onClick={() => apply({ status: '', judgeId: '', q: '', filedFrom: '', filedTo: '' })}>
@@ -156,6 +169,7 @@ export function CaseListPage() {
                       </Link>
                     </th>
                     <td data-label={t('cases.col.parties')}>
+                      <div>
                       <span className="party-line">
                         <abbr className="party-tag creditor" title={t('party.creditor')}>
                           {t('cases.creditorShort')}
@@ -168,6 +182,7 @@ export function CaseListPage() {
                         </abbr>
                         {c.debtorNames.join('、')}
                       </span>
+                      </div>
                     </td>
                     <td data-label={t('cases.col.cause')}>{c.cause}</td>
                     <td data-label={t('cases.col.claim')} className="num">

@@ -288,6 +288,7 @@ export function NewCasePage() {
               label={t('newCase.caseNo')}
               optional
               hint={t('newCase.caseNoHint')}
+              placeholder="（2026）京0105执1234号"
               autoComplete="off"
               value={draft.caseNo}
               onChange={set('caseNo')}
@@ -300,7 +301,7 @@ export function NewCasePage() {
               value={draft.judgeId}
               onChange={set('judgeId')}
               error={err('judgeId')}
-              hint={staff.data && judges.length === 0 ? t('newCase.noJudges') : undefined}
+              hint={staff.data && judges.length === 0 ? t('newCase.noJudges') : t('newCase.judgeHint')}
             >
               <option value="">{t('newCase.chooseJudge')}</option>
               {judges.map((j) => (

@@ -26,8 +26,19 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** hash = SHA-256(prevHash ‖ canonical JSON of every field of the record). Changing any field changes the hash. */
-export function chainHash(prevHash: string, fields: ChainedFields): string {
-  const body = canonicalJson({ ...fields, at: fields.at.toISOString() });
+export function chainHash(prevHash: string, f: ChainedFields): string {
+  const body = canonicalJson({
+    seq: f.seq,
+    id: f.id,
+    at: f.at.toISOString(),
+    actorId: f.actorId,
+    actorName: f.actorName,
+    action: f.action,
+    entityType: f.entityType,
+    entityId: f.entityId,
+    caseId: f.caseId,
+    data: f.data,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 

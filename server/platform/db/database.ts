@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -28,6 +29,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const MIGRATION_LOCK = 7_303_000;
+
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export interface OpenOptions {
@@ -37,6 +40,8 @@ export interface OpenOptions {
   dataDir: string;
   /** Connections in the pool (server only). */
   poolSize?: number;
+  /** A PGlite data directory dump to start from instead of an empty cluster (tests use a migrated template). */
+  pgliteTemplate?: Blob | File;
 }
 
 /** Opens the database and applies the pending migrations. */
@@ -46,7 +51,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool.on('error', () => undefined); // idle-client errors surface on the next query instead of crashing the process
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     try {
-      await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+      // Several processes may start at once (replicas): one migrates, the others wait for it and then find nothing to do.
+      const lock = await pool.connect();
+      try {
+        await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+        lock.release();
+      }
     } catch (err) {
       await pool.end();
       throw err;
@@ -55,8 +68,21 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const dir = options.dataDir === 'memory://' ? undefined : path.join(options.dataDir, 'pgdata');
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
-  return { db, kind: 'embedded', close: () => client.close() };
+  const unlock = dir ? lockDataDir(options.dataDir) : () => undefined;
+  try {
+    const client = await PGlite.create(dir, options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    return {
+      db,
+      kind: 'embedded',
+      close: async () => {
+        await client.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
 }

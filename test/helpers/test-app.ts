@@ -1,0 +1,103 @@
+/**
+ * Boots the real server on a free port against a fresh database: PGlite in memory (from a migrated template, made
+ * once per test process), or, when TEST_DATABASE_URL is set, a new database on that PostgreSQL server, dropped after.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { boot } from '../../server/bootstrap';
+import { loadConfig, type Config } from '../../server/config';
+import type { App } from '../../server/app';
+import { FakeClock, type Clock } from '../../server/platform/clock';
+import { MIGRATIONS_DIR, openDatabase, type Database } from '../../server/platform/db/database';
+import { createLogger } from '../../server/platform/logger';
+
+let template: Promise<Blob> | undefined;
+
+async function embeddedTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const client = await PGlite.create();
+    await migrate(drizzle(client) as never, { migrationsFolder: MIGRATIONS_DIR });
+    const dump = await client.dumpDataDir('none');
+    await client.close();
+    return dump;
+  })();
+  return template;
+}
+
+/** A fresh, migrated database for one test app. */
+export async function freshDatabase(): Promise<Database & { url?: string }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return openDatabase({ dataDir: 'memory://', pgliteTemplate: await embeddedTemplate() });
+  const name = `zx_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), dataDir: '', poolSize: 5 });
+  return {
+    ...database,
+    url: url.toString(),
+    close: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export interface TestAppOptions {
+  /** Seed the demo data (courts, staff, bidders, cases). Default true. */
+  demo?: boolean;
+  /** Serve the built client (browser tests). */
+  serveClient?: boolean;
+  clock?: Clock;
+  env?: Record<string, string>;
+  database?: Database;
+}
+
+export interface TestApp {
+  url: string;
+  app: App;
+  config: Config;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zx-test-'));
+  const config: Config = {
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      APP_SECRET: 'test-secret-0123456789-0123456789-abcdef',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DEMO_DATA: options.demo === false ? 'false' : 'true',
+      ...options.env,
+    }),
+    serveClient: Boolean(options.serveClient),
+    scryptN: 1024,
+  };
+  const clock = options.clock ?? new FakeClock();
+  const database = options.database ?? (await freshDatabase());
+  const app = await boot(config, { clock, database, logger: createLogger(config.logLevel) });
+  const url = await app.listen(0, '127.0.0.1');
+  return {
+    url,
+    app,
+    config,
+    clock,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
