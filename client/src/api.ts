@@ -22,9 +22,11 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** The field issues of a VALIDATION_FAILED error; empty for any other error. */
+  /**
+   * The field issues in `details.issues`: sent with VALIDATION_FAILED, and with other codes that concern one field
+   * (e.g. CASE_NO_TAKEN on ["caseNo"]). Empty when there are none.
+   */
   get issues(): ValidationIssue[] {
-    if (this.code !== 'VALIDATION_FAILED') return [];
     const issues = (this.details as { issues?: unknown } | undefined)?.issues;
     if (!Array.isArray(issues)) return [];
     return issues

@@ -1,21 +1,12 @@
 import { expect } from 'chai';
-import type { Page } from 'playwright-core';
 import { parseCaseNo } from '../../shared/case-no';
 import { startTestApp } from '../helpers/test-app';
 import { browserHooks, PHONE_CONTEXT, screenshot } from './harness';
+import { logIn } from './steps';
 
-const JUDGE = { username: 'judge.wang', password: 'Demo#2026' };
 const VALID_RESIDENT_ID = '11010519491231002X';
 const WRONG_CHECK_DIGIT_ID = '110105194912310021';
 const VALID_CREDIT_CODE = '91350100M000100Y43';
-
-async function logIn(page: Page, baseUrl: string, user: { username: string; password: string }): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名').fill(user.username);
-  await page.getByLabel('密码').fill(user.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/cases');
-}
 
 describe('enforcement cases in the browser', function () {
   let app: { url: string; close(): Promise<void> };
@@ -40,8 +31,8 @@ describe('enforcement cases in the browser', function () {
     expect(await page.evaluate(() => document.documentElement.lang)).to.equal('zh-CN');
     await screenshot(page, 'login');
 
-    await page.getByLabel('用户名').fill(JUDGE.username);
-    await page.getByLabel('密码').fill(JUDGE.password);
+    await page.getByLabel('用户名').fill('judge.wang');
+    await page.getByLabel('密码').fill('Demo#2026');
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/cases');
     await page.getByRole('heading', { level: 1, name: '执行案件' }).waitFor();
@@ -136,7 +127,7 @@ describe('enforcement cases in the browser', function () {
 
   it('when the judge filters by party name and status, then only matching cases are listed', async () => {
     const { page } = browser;
-    await logIn(page, app.url, JUDGE);
+    await logIn(page, app.url, 'judge.wang', '/cases');
     await page.getByLabel('案号或当事人名称').fill('李强');
     await page.getByLabel('案件状态').selectOption('open');
     await page.getByRole('button', { name: '查询' }).click();

@@ -98,6 +98,7 @@ export function RegisterPage() {
       }
     } catch (err) {
       if (err instanceof ApiError && err.issues.length) setErrors(issuesToErrors(err.issues));
+      else if (err instanceof ApiError && err.code === 'USERNAME_TAKEN') setErrors({ username: err.message });
       else setFormError(errorText(err, i18n));
       queueMicrotask(() => summaryRef.current?.focus());
     } finally {

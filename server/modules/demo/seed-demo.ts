@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor';
 import { SYSTEM_ACTOR } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
@@ -8,10 +9,16 @@ import { DEMO_BIDDERS, DEMO_CASES, DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_STAFF 
 
 /** Seeds the demo when the database has no users yet; returns whether it did. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
-  if ((await countUsers(ctx.db)) > 0) return false;
-  await seedDemo(ctx);
-  return true;
+  // One transaction under an advisory lock: replicas starting together seed once.
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
+    if ((await countUsers(tx)) > 0) return false;
+    await seedDemo({ ...ctx, db: tx });
+    return true;
+  });
 }
+
+const DEMO_SEED_LOCK = 7_303_002;
 
 export async function seedDemo(ctx: AppContext): Promise<void> {
   await upsertInstitutions(ctx.db, DEMO_INSTITUTIONS.map((i) => ({ ...i })));
