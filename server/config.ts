@@ -2,7 +2,7 @@
  * Configuration from environment variables. Every variable, its default and its meaning is listed in README.md
  * (section "Configuration"); keep the two in step.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -19,6 +19,17 @@ const Env = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   PUBLIC_URL: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  NETWORK_URL: z.string().url().optional(),
+  NETWORK_SECRET: z.string().min(32).optional(),
+  NETWORK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  NETWORK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  INQUIRY_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(512),
+  SIM_SIZE: z.coerce.number().int().min(10).max(100_000).default(50),
+  SIM_SEED: z.string().default('zhixing-demo'),
+  SIM_LATENCY_SCALE: z.coerce.number().min(0).default(1),
+  SIM_FAULTS: z.enum(['true', 'false']).default('true'),
+  MEASURE_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  JOBS_CRON: z.string().default('*/1 * * * *'),
 });
 
 export interface Config {
@@ -39,6 +50,19 @@ export interface Config {
   serveClient: boolean;
   /** scrypt cost parameter N; tests lower it. */
   scryptN: number;
+  network: {
+    /** Base URL of the institution network; when absent the simulator is started in-process. */
+    url: string | undefined;
+    /** Shared secret the institutions' keys derive from. */
+    secret: string;
+    timeoutMs: number;
+    attempts: number;
+    inquiryConcurrency: number;
+    sim: { size: number; seed: string; latencyScale: number; faults: boolean };
+  };
+  measureReminderDays: number;
+  /** When scheduled jobs (lapse, reminders) run. */
+  jobsCron: string;
 }
 
 /** Reads the configuration; the secret is created in DATA_DIR/secrets.json on first use when APP_SECRET is not set. */
@@ -50,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  const appSecret = e.APP_SECRET ?? loadOrCreateSecret(dataDir);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -57,13 +82,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL || undefined,
     redisUrl: e.REDIS_URL || undefined,
     logLevel: e.LOG_LEVEL,
-    appSecret: e.APP_SECRET ?? loadOrCreateSecret(dataDir),
+    appSecret,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     demoData: e.DEMO_DATA === 'true',
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY === 'true',
     serveClient: true,
     scryptN: 16384,
+    network: {
+      url: e.NETWORK_URL,
+      secret: e.NETWORK_SECRET ?? createHash('sha256').update(`network:${appSecret}`).digest('hex'),
+      timeoutMs: e.NETWORK_TIMEOUT_MS,
+      attempts: e.NETWORK_ATTEMPTS,
+      inquiryConcurrency: e.INQUIRY_CONCURRENCY,
+      sim: { size: e.SIM_SIZE, seed: e.SIM_SEED, latencyScale: e.SIM_LATENCY_SCALE, faults: e.SIM_FAULTS === 'true' },
+    },
+    measureReminderDays: e.MEASURE_REMINDER_DAYS,
+    jobsCron: e.JOBS_CRON,
   };
 }
 

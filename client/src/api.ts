@@ -41,6 +41,16 @@ export class ApiError extends Error {
 /** Code used when the server could not be reached at all (network down, server stopped). */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
 
+let onUnauthorized: (() => void) | null = null;
+
+/**
+ * Called when a request made with a session gets 401 (the session expired or was revoked elsewhere), so the app can
+ * forget the user and send them to the login page. The login and "who am I" calls are not reported.
+ */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
 type Query = Record<string, string | number | undefined | null>;
 
 function withQuery(path: string, query?: Query): string {
@@ -75,6 +85,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       json = undefined;
     }
   }
+  if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') onUnauthorized?.();
   if (!res.ok) {
     const err = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
     throw new ApiError(

@@ -1,7 +1,7 @@
 /** Who is signed in. The session lives in the server's httpOnly cookie; the client only keeps the user view. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UserView } from '@shared/schemas/auth';
-import { api, ApiError } from './api';
+import { api, ApiError, setUnauthorizedHandler } from './api';
 
 export interface Auth {
   /** 'loading' until the first /api/auth/me answers. */
@@ -9,6 +9,8 @@ export interface Auth {
   user: UserView | null;
   /** Set when the session could not be checked for another reason than "not signed in". */
   loadError: ApiError | null;
+  /** True after the server ended a session the page was using (until the next login). */
+  sessionEnded: boolean;
   login(username: string, password: string): Promise<UserView>;
   logout(): Promise<void>;
   reload(): Promise<void>;
@@ -20,6 +22,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Auth['status']>('loading');
   const [user, setUser] = useState<UserView | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [sessionEnded, setSessionEnded] = useState(false);
 
   const reload = useCallback(async () => {
     try {
@@ -38,10 +41,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     void reload();
   }, [reload]);
 
+  // A session that ends while a page is open (expiry, logout in another tab) sends the user back to the login page.
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setUser(null);
+      setSessionEnded(true);
+    });
+    return () => setUnauthorizedHandler(null);
+  }, []);
+
   const login = useCallback(async (username: string, password: string) => {
     const result = await api.login(username, password);
     setUser(result.user);
     setLoadError(null);
+    setSessionEnded(false);
     return result.user;
   }, []);
 
@@ -53,7 +66,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<Auth>(() => ({ status, user, loadError, login, logout, reload }), [status, user, loadError, login, logout, reload]);
+  const value = useMemo<Auth>(
+    () => ({ status, user, loadError, sessionEnded, login, logout, reload }),
+    [status, user, loadError, sessionEnded, login, logout, reload],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

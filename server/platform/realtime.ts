@@ -1,6 +1,6 @@
 /**
  * socket.io on the same HTTP server. The handshake authenticates with the session token (auth.token, or the session
- * cookie); each user joins a personal room `user:<id>`. With REDIS_URL set, the Redis adapter lets several processes
+ * cookie); each user joins a personal room `user:<id>`, and their court's or institution's room. With REDIS_URL set, the Redis adapter lets several processes
  * serve together: an event emitted on one reaches sockets connected to any.
  */
 import type { Server as HttpServer } from 'node:http';
@@ -65,7 +65,10 @@ export async function attachRealtime(
 
   io.on('connection', (socket) => {
     const actor = socket.data.actor as Actor;
+    // Rooms: the user's own, their court's (judges, clerks), their institution's (operators: the inbox's live arrivals).
     if (actor.userId) void socket.join(`user:${actor.userId}`);
+    if (actor.courtId) void socket.join(`court:${actor.courtId}`);
+    if (actor.institutionId) void socket.join(`institution:${actor.institutionId}`);
     socket.emit('hello', { userId: actor.userId, role: actor.role });
   });
 

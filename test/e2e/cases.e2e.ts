@@ -125,6 +125,33 @@ describe('enforcement cases in the browser', function () {
     await screenshot(phone.page, 'case-list-phone');
   });
 
+  it('when the case number given is already taken, then the server says so at the case-number field and in the summary', async () => {
+    const { page, log } = browser;
+    log.expectHttpError({ path: '/api/cases', status: 409, method: 'POST' });
+    await logIn(page, app.url, 'clerk.zhao', '/cases');
+    const taken = (await page.locator('table.case-table tbody tr a.case-no').first().textContent())!.trim();
+
+    await page.getByRole('main').getByRole('link', { name: '新建案件' }).click();
+    await page.getByLabel('案号').fill(taken);
+    await page.getByLabel('承办法官').selectOption({ label: '李敏' });
+    await page.getByLabel('案由').fill('买卖合同纠纷');
+    await page.getByLabel('执行标的金额（元）').fill('8800');
+    await page.getByLabel('执行依据').fill('（2025）京0105民初777号民事判决书');
+    const creditor = page.getByRole('group', { name: '申请执行人 1' });
+    await creditor.getByLabel('姓名').fill('赵六');
+    await creditor.getByLabel('公民身份号码').fill('11010519491231002X');
+    const debtor = page.getByRole('group', { name: '被执行人 1' });
+    await debtor.getByLabel('法人或其他组织').check();
+    await debtor.getByLabel('名称').fill('北京某某科技有限公司');
+    await debtor.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
+    await page.getByRole('button', { name: '提交立案' }).click();
+
+    await page.locator('#f-caseNo-error').waitFor();
+    expect(await page.locator('#f-caseNo-error').textContent()).to.contain('案号已被使用');
+    expect(await page.getByRole('alert').textContent()).to.contain('案号：案号已被使用');
+    expect(new URL(page.url()).pathname).to.equal('/cases/new');
+  });
+
   it('when the judge filters by party name and status, then only matching cases are listed', async () => {
     const { page } = browser;
     await logIn(page, app.url, 'judge.wang', '/cases');

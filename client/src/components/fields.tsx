@@ -162,7 +162,13 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { items: SummaryItem[]; t
 ) {
   const { t } = useI18n();
   if (items.length === 0) return null;
-  const heading = title ?? (items.length === 1 ? t('errors.summaryOne') : t('errors.summary', { n: items.length }));
+  const heading =
+    title ??
+    (items.every((i) => i.fieldId === null)
+      ? t('errors.failed')
+      : items.length === 1
+        ? t('errors.summaryOne')
+        : t('errors.summary', { n: items.length }));
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{heading}</h2>

@@ -56,6 +56,11 @@ export function AppLayout() {
   const navigate = useNavigate();
   const mainRef = useFocusOnNavigate();
   const staff = user?.role === 'judge' || user?.role === 'clerk';
+  const roleLabel = user ? t(`role.${user.role}`) : '';
+  // Role, then court or institution; the role is left out when it is the display name (e.g. 系统管理员).
+  const userMeta = user
+    ? [roleLabel !== user.displayName ? roleLabel : null, user.courtName, user.institutionName].filter(Boolean).join(' · ')
+    : '';
 
   return (
     <div className="app">
@@ -89,19 +94,15 @@ export function AppLayout() {
               </ul>
             </nav>
           ) : null}
+          {user ? (
+            <div className="user-box" aria-label={t('header.user')} role="group">
+              <span className="user-name" data-testid="user-name">
+                {user.displayName}
+              </span>
+              {userMeta ? <span className="user-meta">{userMeta}</span> : null}
+            </div>
+          ) : null}
           <div className="header-tools">
-            {user ? (
-              <div className="user-box" aria-label={t('header.user')} role="group">
-                <span className="user-name" data-testid="user-name">
-                  {user.displayName}
-                </span>
-                <span className="user-meta">
-                  {t(`role.${user.role}`)}
-                  {user.courtName ? ` · ${user.courtName}` : ''}
-                  {user.institutionName ? ` · ${user.institutionName}` : ''}
-                </span>
-              </div>
-            ) : null}
             <LanguageSwitch />
             {user ? (
               <button

@@ -3,7 +3,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { LoginBody } from '@shared/schemas/auth';
 import { ApiError } from '../api';
 import { homePathFor, useAuth } from '../auth';
-import { ErrorSummary, TextField, type SummaryItem } from '../components/fields';
+import { Alert, ErrorSummary, TextField, type SummaryItem } from '../components/fields';
 import { useI18n } from '../i18n';
 import { errorText } from '../lib/error-text';
 import { fieldId, issuesToErrors, type FieldErrors } from '../lib/form-errors';
@@ -17,7 +17,7 @@ function safeNext(next: string | null): string | null {
 export function LoginPage() {
   const i18n = useI18n();
   const { t, pick } = i18n;
-  const { user, login } = useAuth();
+  const { user, login, sessionEnded } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const next = safeNext(new URLSearchParams(location.search).get('next'));
@@ -68,7 +68,8 @@ export function LoginPage() {
       <section className="card login-card" aria-labelledby="login-title">
         <h1 id="login-title">{t('login.title')}</h1>
         <p className="lead">{t('login.intro')}</p>
-        <ErrorSummary ref={summaryRef} items={items} title={formError && items.length === 1 ? t('errors.failed') : undefined} />
+        {sessionEnded && items.length === 0 ? <Alert kind="info">{t('common.sessionExpired')}</Alert> : null}
+        <ErrorSummary ref={summaryRef} items={items} />
         <form onSubmit={onSubmit} noValidate>
           <TextField
             id={fieldId('username')}

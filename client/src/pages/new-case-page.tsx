@@ -4,10 +4,10 @@ import { displayMoney, isMoney } from '@shared/money';
 import { CreateCaseBody, type PartyInput } from '@shared/schemas/cases';
 import { api, ApiError } from '../api';
 import { useAuth } from '../auth';
-import { ErrorSummary, RadioGroup, SelectField, TextField, type SummaryItem } from '../components/fields';
-import { useI18n } from '../i18n';
+import { ErrorSummary, RadioGroup, SelectField, TextField } from '../components/fields';
+import { useI18n, type I18n, type MessageKey } from '../i18n';
 import { errorText } from '../lib/error-text';
-import { fieldId, issuesToErrors, type FieldErrors } from '../lib/form-errors';
+import { blankRequired, fieldId, issuesToErrors, summaryItems, type FieldErrors } from '../lib/form-errors';
 import { useLoad } from '../lib/use-load';
 import { usePageTitle } from '../lib/use-page-title';
 
@@ -59,6 +59,42 @@ function fieldOrder(d: Draft): string[] {
   return ['caseNo', 'judgeId', 'cause', 'claimAmount', 'basis', ...parties('creditors'), 'creditors', ...parties('debtors'), 'debtors'];
 }
 
+const TOP_LABELS: Record<string, MessageKey> = {
+  caseNo: 'newCase.caseNo',
+  judgeId: 'newCase.judge',
+  cause: 'newCase.cause',
+  claimAmount: 'newCase.claimAmount',
+  basis: 'newCase.basis',
+  creditors: 'case.creditors',
+  debtors: 'case.debtors',
+};
+
+/** How the error summary names a field, e.g. "申请执行人 1 · 公民身份号码". */
+function fieldLabel(key: string, d: Draft, t: I18n['t']): string | null {
+  const top = TOP_LABELS[key];
+  if (top) return t(top);
+  const m = /^(creditors|debtors)\.(\d+)(?:\.(\w+))?$/.exec(key);
+  if (!m) return null;
+  const role = m[1] as PartyRole;
+  const index = Number(m[2]);
+  const party = t('party.numbered', { role: t(role === 'creditors' ? 'party.creditor' : 'party.debtor'), n: index + 1 });
+  const field = m[3];
+  const kind = d[role][index]?.kind ?? 'person';
+  const fieldKey: MessageKey | null =
+    field === 'name'
+      ? kind === 'person'
+        ? 'party.personName'
+        : 'party.orgName'
+      : field === 'idNumber'
+        ? 'party.idNumber'
+        : field === 'creditCode'
+          ? 'party.creditCode'
+          : field === 'kind'
+            ? 'party.kind'
+            : null;
+  return fieldKey ? t('errors.party', { party, field: t(fieldKey) }) : party;
+}
+
 export function NewCasePage() {
   const i18n = useI18n();
   const { t, pick, lang } = i18n;
@@ -102,7 +138,14 @@ export function NewCasePage() {
   function validate(d: Draft): FieldErrors {
     const parsed = CreateCaseBody.safeParse(toBody(d));
     if (parsed.success) return {};
-    const errs = issuesToErrors(parsed.error.issues);
+    const required: Record<string, string> = { cause: d.cause, claimAmount: d.claimAmount, basis: d.basis };
+    for (const role of ['creditors', 'debtors'] as const) {
+      d[role].forEach((p, i) => {
+        required[`${role}.${i}.name`] = p.name;
+        required[`${role}.${i}.${p.kind === 'person' ? 'idNumber' : 'creditCode'}`] = p.kind === 'person' ? p.idNumber : p.creditCode;
+      });
+    }
+    const errs = blankRequired(issuesToErrors(parsed.error.issues), required, t('errors.required'));
     if (!d.judgeId && 'judgeId' in errs) errs.judgeId = t('newCase.chooseJudge');
     return errs;
   }
@@ -169,22 +212,15 @@ export function NewCasePage() {
 
   const err = (key: string) => (errors[key] ? pick(errors[key]) : undefined);
 
-  const order = fieldOrder(draft);
-  const rank = (k: string) => {
-    const i = order.indexOf(k);
-    return i < 0 ? order.length : i;
-  };
-  const summary: SummaryItem[] = [
-    ...(formError ? [{ fieldId: null, message: formError }] : []),
-    ...Object.entries(errors)
-      .filter(([k]) => k !== '')
-      .sort(([a], [b]) => rank(a) - rank(b))
-      .map(([k, m]) => {
-        const isList = k === 'creditors' || k === 'debtors';
-        return { fieldId: isList ? `add-${k}` : rank(k) < order.length ? fieldId(k) : null, message: pick(m) };
-      }),
-  ];
-  if (!formError && errors['']) summary.unshift({ fieldId: null, message: pick(errors['']) });
+  const summary = summaryItems({
+    errors,
+    formError,
+    order: fieldOrder(draft),
+    target: (k) => (k === 'creditors' || k === 'debtors' ? `add-${k}` : fieldOrder(draft).includes(k) ? fieldId(k) : null),
+    label: (k) => fieldLabel(k, draft, t),
+    pick,
+    join: (field, message) => t('errors.item', { field, message }),
+  });
 
   const claimOk = isMoney(draft.claimAmount) && !draft.claimAmount.trim().startsWith('-');
 
@@ -265,7 +301,7 @@ export function NewCasePage() {
           );
         })}
         <button type="button" id={`add-${role}`} className="button" onClick={() => addParty(role)}>
-          + {t('party.add', { role: roleLabel })}
+          + {t(role === 'creditors' ? 'party.addCreditor' : 'party.addDebtor')}
         </button>
       </section>
     );

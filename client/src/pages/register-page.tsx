@@ -3,10 +3,10 @@ import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { RegisterBidderBody } from '@shared/schemas/auth';
 import { api, ApiError } from '../api';
 import { homePathFor, useAuth } from '../auth';
-import { Alert, ErrorSummary, RadioGroup, TextField, type SummaryItem } from '../components/fields';
-import { useI18n } from '../i18n';
+import { Alert, ErrorSummary, RadioGroup, TextField } from '../components/fields';
+import { useI18n, type MessageKey } from '../i18n';
 import { errorText } from '../lib/error-text';
-import { fieldId, issuesToErrors, type FieldErrors } from '../lib/form-errors';
+import { blankRequired, fieldId, issuesToErrors, summaryItems, type FieldErrors } from '../lib/form-errors';
 import { usePageTitle } from '../lib/use-page-title';
 
 type Kind = 'person' | 'organisation';
@@ -78,7 +78,21 @@ export function RegisterPage() {
     e.preventDefault();
     setFormError(null);
     const parsed = RegisterBidderBody.safeParse(toBody(d));
-    const errs: FieldErrors = parsed.success ? {} : issuesToErrors(parsed.error.issues);
+    const errs: FieldErrors = parsed.success
+      ? {}
+      : blankRequired(
+          issuesToErrors(parsed.error.issues),
+          {
+            username: d.username,
+            password: d.password,
+            phone: d.phone,
+            'identity.name': d.name,
+            'identity.idNumber': d.idNumber,
+            'identity.creditCode': d.creditCode,
+            'identity.legalRepresentative': d.legalRepresentative,
+          },
+          t('errors.required'),
+        );
     if (d.password && d.password !== d.passwordConfirm) errs.passwordConfirm = t('register.passwordMismatch');
     if (!parsed.success || Object.keys(errs).length) {
       setErrors(errs);
@@ -107,13 +121,25 @@ export function RegisterPage() {
   }
 
   const err = (k: string) => (errors[k] ? pick(errors[k]) : undefined);
-  const rank = (k: string) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
-  const items: SummaryItem[] = [
-    ...(formError ? [{ fieldId: null, message: formError }] : []),
-    ...Object.entries(errors)
-      .sort(([a], [b]) => rank(a) - rank(b))
-      .map(([k, m]) => ({ fieldId: ORDER.includes(k) ? fieldId(k) : null, message: pick(m) })),
-  ];
+  const labels: Record<string, MessageKey> = {
+    username: 'register.username',
+    password: 'register.password',
+    passwordConfirm: 'register.passwordConfirm',
+    phone: 'register.phone',
+    'identity.kind': 'register.kind',
+    'identity.name': d.kind === 'person' ? 'register.personName' : 'register.orgName',
+    'identity.idNumber': 'register.idNumber',
+    'identity.creditCode': 'register.creditCode',
+    'identity.legalRepresentative': 'register.legalRep',
+  };
+  const items = summaryItems({
+    errors,
+    formError,
+    order: ORDER,
+    label: (k) => (labels[k] ? t(labels[k]) : null),
+    pick,
+    join: (field, message) => t('errors.item', { field, message }),
+  });
 
   return (
     <div className="narrow-page wide">
@@ -137,8 +163,7 @@ export function RegisterPage() {
               onChange={set('username')}
               error={err('username')}
             />
-            <div className="field-row">
-              <TextField
+            <TextField
                 id={fieldId('password')}
                 label={t('register.password')}
                 hint={t('register.passwordHint')}
@@ -159,7 +184,6 @@ export function RegisterPage() {
                 onChange={set('passwordConfirm')}
                 error={err('passwordConfirm')}
               />
-            </div>
             <TextField
               id={fieldId('phone')}
               label={t('register.phone')}

@@ -77,3 +77,13 @@ export async function countCases(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(enforcementCases);
   return Number(row?.n ?? 0);
 }
+
+/** The case with its row locked until the transaction ends. */
+export async function caseForUpdate(tx: Db, id: string): Promise<CaseRow | undefined> {
+  const [row] = await tx.select().from(enforcementCases).where(eq(enforcementCases.id, id)).for('update');
+  return row;
+}
+
+export async function setOutstanding(tx: Db, id: string, outstandingAmount: string, now: Date): Promise<void> {
+  await tx.update(enforcementCases).set({ outstandingAmount, updatedAt: now }).where(eq(enforcementCases.id, id));
+}

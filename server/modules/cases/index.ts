@@ -2,4 +2,5 @@
 export { caseRoutes } from './case.routes';
 export { createCase } from './create-case';
 export { caseVisibleTo } from './case-access';
-export { countCases, type CaseRow, type PartyRow } from './case.store';
+export { applyRecovery, type Recovery } from './apply-recovery';
+export { caseById, countCases, partiesOf, type CaseRow, type PartyRow } from './case.store';

@@ -5,10 +5,10 @@ export const DEMO_PASSWORD = 'Demo#2026';
 
 
 export const DEMO_INSTITUTIONS = [
-  { id: '5e1c0000-0000-4000-8000-000000000001', code: 'B-ICBC', name: '中国工商银行', kind: 'bank_large', channel: 'central' },
-  { id: '5e1c0000-0000-4000-8000-000000000002', code: 'B-BJRCB', name: '北京农村商业银行', kind: 'bank_small', channel: 'local' },
-  { id: '5e1c0000-0000-4000-8000-000000000003', code: 'RE-110000', name: '北京市不动产登记中心', kind: 'real_estate_registry', channel: 'local' },
-  { id: '5e1c0000-0000-4000-8000-000000000004', code: 'VEH-CN', name: '公安部交通管理局（车辆登记）', kind: 'vehicle_registry', channel: 'central' },
+  { id: '5e1c0000-0000-4000-8000-000000000001', code: 'B-ICBC', name: '中国工商银行', kind: 'bank_large', channel: 'central', mode: 'auto' },
+  { id: '5e1c0000-0000-4000-8000-000000000002', code: 'B-BJRCB', name: '北京农村商业银行', kind: 'bank_small', channel: 'local', mode: 'auto' },
+  { id: '5e1c0000-0000-4000-8000-000000000003', code: 'RE-110000', name: '北京市不动产登记中心', kind: 'real_estate_registry', channel: 'local', mode: 'manual' },
+  { id: '5e1c0000-0000-4000-8000-000000000004', code: 'VEH-CN', name: '公安部交通管理局（车辆登记）', kind: 'vehicle_registry', channel: 'central', mode: 'auto' },
 ] as const;
 
 export const CHAOYANG = '0b6b6d8a-0001-4c1e-9a52-000000000001';
@@ -20,8 +20,8 @@ export const DEMO_STAFF = [
   { username: 'judge.li', displayName: '李敏', role: 'judge', courtId: CHAOYANG, canApprove: true },
   { username: 'clerk.zhao', displayName: '赵雪', role: 'clerk', courtId: CHAOYANG },
   { username: 'judge.chen', displayName: '陈浩', role: 'judge', courtId: PUDONG, canApprove: true },
-  { username: 'op.icbc', displayName: '工行协助执行岗 刘洋', role: 'institution_operator', institutionId: DEMO_INSTITUTIONS[0].id },
-  { username: 'op.bjre', displayName: '不动产登记中心 孙丽', role: 'institution_operator', institutionId: DEMO_INSTITUTIONS[2].id },
+  { username: 'op.icbc', displayName: '工行协助执行岗 刘洋', role: 'institution_operator', institutionCode: 'B-ICBC' },
+  { username: 'op.bjre', displayName: '不动产登记中心 孙丽', role: 'institution_operator', institutionCode: 'RE-110000' },
 ] as const;
 
 export const DEMO_BIDDERS = [

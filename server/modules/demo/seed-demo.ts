@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { countUsers, createUser, registerBidder, toActor, type UserRow } from '../accounts';
 import { createCase } from '../cases';
-import { upsertInstitutions } from '../institutions';
+import { institutionByCode, upsertInstitutions } from '../institutions';
 import { DEMO_BIDDERS, DEMO_CASES, DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_STAFF } from './demo-data';
 
 /** Seeds the demo when the database has no users yet; returns whether it did. */
@@ -24,7 +24,9 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await upsertInstitutions(ctx.db, DEMO_INSTITUTIONS.map((i) => ({ ...i })));
   const byName = new Map<string, UserRow>();
   for (const s of DEMO_STAFF) {
-    const user = await createUser(ctx, SYSTEM_ACTOR, { ...s, password: DEMO_PASSWORD });
+    // Operators belong to an institution by code: the network's catalogue may have given it another id.
+    const institutionId = 'institutionCode' in s ? (await institutionByCode(ctx.db, s.institutionCode))?.id : undefined;
+    const user = await createUser(ctx, SYSTEM_ACTOR, { ...s, institutionId, password: DEMO_PASSWORD });
     byName.set(s.username, user);
   }
   for (const b of DEMO_BIDDERS) {

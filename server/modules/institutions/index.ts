@@ -1,2 +1,3 @@
 /** Institutions connected to the network. The full catalogue comes with the network inquiry module. */
-export { institutionById, listInstitutions, upsertInstitutions, type InstitutionRow } from './institution.store';
+export { institutionById, institutionByCode, listInstitutions, upsertInstitutions, setWebhook, type InstitutionRow, type NewInstitution } from "./institution.store";
+export { institutionRoutes } from './institution.routes';

@@ -4,3 +4,8 @@ export * from '../../modules/institutions/institution.tables';
 export * from '../../modules/accounts/account.tables';
 export * from '../../modules/cases/case.tables';
 export * from '../../modules/audit/audit.tables';
+export * from '../../modules/network/network.tables';
+export * from '../../modules/inquiry/inquiry.tables';
+export * from '../../modules/inbox/inbox.tables';
+export * from '../../modules/measures/measure.tables';
+export * from '../../modules/ledger/ledger.tables';
