@@ -25,6 +25,10 @@ import { accountRoutes, resolveSession, SESSION_COOKIE, SimulatedIdentityVerifie
 import { auditRoutes } from './modules/audit';
 import { caseRoutes } from './modules/cases';
 import { courtRoutes } from './modules/courts';
+import { institutionRoutes } from './modules/institutions';
+import { InquiryService, inquiryRoutes } from './modules/inquiry';
+import { HttpInstitutionAdapter, Journal } from './modules/network';
+import { receiveInquiry, WebhookNotifier } from './modules/inbox';
 
 export interface AppOptions {
   config: Config;
@@ -32,6 +36,8 @@ export interface AppOptions {
   clock: Clock;
   logger: Logger;
   identityVerifier?: IdentityVerifier;
+  /** Base URL of the institution network (the simulator by default). */
+  networkUrl: string;
 }
 
 export interface App {
@@ -39,6 +45,11 @@ export interface App {
   api: Api;
   http: HttpServer;
   realtime: RealtimeServer;
+  inquiry: InquiryService;
+  journal: Journal;
+  adapter: HttpInstitutionAdapter;
+  /** Starts the background work (resuming inquiries, delivery, scheduled jobs). */
+  startWorkers(): Promise<void>;
   /** Starts listening; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /** Graceful stop: no new connections, in-flight requests finish, then socket.io and the database close. */
@@ -68,12 +79,39 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   ctxRef.ctx = ctx;
 
+  const journal = new Journal(database.db, logger);
+  const adapter = new HttpInstitutionAdapter({
+    endpointOf: (code) => `${options.networkUrl}/institutions/${encodeURIComponent(code)}`,
+    networkSecret: config.network.secret,
+    clock,
+    journal,
+    timeoutMs: config.network.timeoutMs,
+    attempts: config.network.attempts,
+    backoff: { baseMs: 300, maxMs: 3_000 },
+  });
+  const webhooks = new WebhookNotifier(config.network.secret, clock, logger);
+  // An inquiry to an institution that answers by hand waits in that institution's inbox.
+  const inquiry = new InquiryService(ctx, adapter, journal, { concurrency: config.network.inquiryConcurrency, flushMs: 250 }, async (row, target, meta) =>
+    receiveInquiry(ctx, webhooks, {
+      messageId: target.messageId,
+      inquiryId: row.id,
+      institutionCode: target.institutionCode,
+      caseId: row.caseId,
+      caseNo: meta.caseNo,
+      courtName: meta.court.name,
+      officialName: meta.official.name,
+      debtor: { kind: row.debtorKind, name: row.debtorName, idNumber: row.debtorIdNumber },
+    }),
+  );
+
   const api = new Api();
   systemRoutes(api, ctx);
   accountRoutes(api, ctx);
   courtRoutes(api, ctx);
   caseRoutes(api, ctx);
   auditRoutes(api, ctx);
+  institutionRoutes(api, ctx);
+  inquiryRoutes(api, ctx, inquiry);
 
   let inFlight = 0;
   let draining = false;
@@ -143,6 +181,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     api,
     http,
     realtime,
+    inquiry,
+    journal,
+    adapter,
+    startWorkers: async () => {
+      await inquiry.runner.resumeAll();
+    },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -158,6 +202,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
       http.closeAllConnections();
       await closed;
+      await inquiry.runner.stop();
+      await journal.flush();
     },
   };
 }

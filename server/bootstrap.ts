@@ -6,6 +6,8 @@ import { openDatabase, type Database } from './platform/db/database';
 import { createLogger, type Logger } from './platform/logger';
 import { ensureReferenceCourts } from './modules/courts';
 import { seedDemoIfEmpty } from './modules/demo';
+import { syncCatalogue } from './modules/network';
+import { startSimulator, type Simulator } from './sim/server';
 
 export interface BootOptions {
   clock?: Clock;
@@ -15,24 +17,48 @@ export interface BootOptions {
   identityVerifier?: AppOptions['identityVerifier'];
 }
 
-export async function boot(config: Config, options: BootOptions = {}): Promise<App & { seeded: boolean }> {
+export async function boot(config: Config, options: BootOptions = {}): Promise<App & { seeded: boolean; simulator: Simulator | undefined }> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  let simulator: Simulator | undefined;
   try {
     await ensureReferenceCourts(database.db);
-    const app = await createApp({ config, database, clock, logger, identityVerifier: options.identityVerifier });
+    // Without NETWORK_URL the institution network is the simulator, started here on a free port.
+    let networkUrl = config.network.url;
+    if (!networkUrl) {
+      const sim = config.network.sim;
+      simulator = await startSimulator({
+        port: 0,
+        host: '127.0.0.1',
+        seed: sim.seed,
+        size: sim.size,
+        networkSecret: config.network.secret,
+        latency: { scale: sim.latencyScale },
+        faults: sim.faults,
+        clock: () => clock.now(),
+        logger: logger.child({ component: 'simulator' }),
+      });
+      networkUrl = simulator.url;
+    }
+    const institutions = await syncCatalogue(database.db, networkUrl);
+    logger.info({ networkUrl, institutions, simulated: Boolean(simulator) }, 'institution network connected');
+    const app = await createApp({ config, database, clock, logger, identityVerifier: options.identityVerifier, networkUrl });
     const seeded = config.demoData ? await seedDemoIfEmpty(app.ctx) : false;
+    await app.startWorkers();
     const close = app.close;
     return {
       ...app,
       seeded,
+      simulator,
       close: async () => {
         await close();
+        await simulator?.close();
         await database.close();
       },
     };
   } catch (err) {
+    await simulator?.close();
     await database.close();
     throw err;
   }

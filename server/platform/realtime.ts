@@ -31,6 +31,15 @@ const cookieToken = (cookie: string | undefined, name: string): string | undefin
     .find((c) => c.startsWith(`${name}=`))
     ?.slice(name.length + 1);
 
+/** A token with broken percent-encoding is simply not a token (refused as unauthenticated, not an error). */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
+}
+
 export async function attachRealtime(
   http: HttpServer,
   options: { authenticate: SocketAuthenticator; redisUrl?: string | undefined; logger: Logger; cookieName: string },
@@ -54,7 +63,7 @@ export async function attachRealtime(
     try {
       const auth = socket.handshake.auth as { token?: unknown };
       const token = typeof auth?.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie, options.cookieName);
-      const actor = token ? await options.authenticate(decodeURIComponent(token)) : null;
+      const actor = token ? await options.authenticate(safeDecode(token)) : null;
       if (!actor) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: '请先登录 / Sign in first' } }));
       socket.data.actor = actor;
       next();

@@ -4,7 +4,8 @@
  * pay for. Latency is a timer (never a busy wait); keep-alive connections are kept for a minute.
  *
  * Order of work for POST /institutions/:code/messages:
- *   404 unknown institution → 409 manual institution → 400 unreadable / invalid envelope → 401 bad signature →
+ *   404 unknown institution → 409 manual institution → 400 unreadable JSON → 401 unsigned → 400 invalid envelope →
+ *   400 addressed to another institution → 401 bad signature →
  *   401 stale sentAt → 400 invalid body for its type → 503 outage → fault draw (timeout: hold, say nothing) →
  *   latency → 500 error or malformed 200 → execute once (or replay the kept reply) → 200 signed Reply.
  * Faults come before execution, so a retry of the same messageId can succeed and is executed once.
@@ -148,6 +149,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
     readJson(req, res, (raw) => {
       stats.received += 1;
+      const signature = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).signature : undefined;
+      if (typeof signature !== 'string' || signature === '') {
+        stats.refused.badSignature += 1;
+        return sendError(res, 401, 'BAD_SIGNATURE', '报文未签名 / The message is not signed');
+      }
       const parsed = Envelope.safeParse(raw);
       if (!parsed.success) {
         stats.refused.badRequest += 1;

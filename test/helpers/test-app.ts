@@ -81,6 +81,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       APP_SECRET: 'test-secret-0123456789-0123456789-abcdef',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       DEMO_DATA: options.demo === false ? 'false' : 'true',
+      // The simulated network answers at once and without faults unless a test asks otherwise.
+      SIM_LATENCY_SCALE: '0',
+      SIM_FAULTS: 'false',
+      NETWORK_TIMEOUT_MS: '5000',
       ...options.env,
     }),
     serveClient: Boolean(options.serveClient),

@@ -223,6 +223,63 @@ describe('HTTP edge: bad input, errors, request ids, health', () => {
     });
   });
 
+  describe('text and dates the database cannot store', () => {
+    /** Valid requests, each with one text field that reaches the database or the audit trail. */
+    const withText = (text: string, n: number) => {
+      const admin = () => signIn('admin');
+      return [
+        { label: 'login username', send: async () => request(t.url).post('/api/auth/login').send({ username: `judge${text}`, password: 'x' }) },
+        { label: 'case list q', send: async () => request(t.url).get(`/api/cases?q=${encodeURIComponent(`张${text}`)}`).set(bearer(judge)) },
+        {
+          label: 'bidder name',
+          send: async () =>
+            request(t.url)
+              .post('/api/bidders/register')
+              .send({ username: `text.bidder${n}`, password: 'a-long-password', phone: '13800138000', identity: { kind: 'person', name: `张${text}三`, idNumber: completeResidentId('11010519800101123') } }),
+        },
+        {
+          label: 'staff display name',
+          send: async () =>
+            request(t.url)
+              .post('/api/admin/users')
+              .set(bearer(await admin()))
+              .send({ username: `text.admin${n}`, password: 'a-long-password', displayName: `管理${text}员`, role: 'admin' }),
+        },
+        { label: 'case party name', send: async () => request(t.url).post('/api/cases').set(bearer(judge)).send(newCase({ creditors: [{ kind: 'person', name: `张${text}三`, idNumber: completeResidentId('11010519800101123') }] })) },
+        { label: 'case cause', send: async () => request(t.url).post('/api/cases').set(bearer(judge)).send(newCase({ cause: `民间${text}借贷` })) },
+      ];
+    };
+
+    async function serverErrors(text: string, n: number): Promise<string[]> {
+      const failures: string[] = [];
+      for (const { label, send } of withText(text, n)) {
+        const res = await send();
+        if (res.status >= 500) failures.push(`${label}: ${res.status} ${res.body?.error?.code}`);
+        else expectErrorBodyIfFailed(res);
+      }
+      return failures;
+    }
+    const expectErrorBodyIfFailed = (res: request.Response) => {
+      if (res.status >= 400) expectErrorBody(res);
+    };
+
+    it('when a text field contains a NUL character (U+0000), then the answer is a 4xx, not a 500', async () => {
+      expect(await serverErrors('\u0000', 1)).to.deep.equal([]);
+    });
+
+    it('when a text field contains a lone UTF-16 surrogate, then the answer is not a 500', async () => {
+      expect(await serverErrors('\ud800', 2)).to.deep.equal([]);
+    });
+
+    it('when a date filter names a day the database cannot store (year 0001), then 400, not 500', async () => {
+      for (const query of ['filedFrom=0001-01-01', 'filedTo=0000-12-31', 'filedFrom=0001-01-01&filedTo=0001-01-01']) {
+        const res = await request(t.url).get(`/api/cases?${query}`).set(bearer(judge));
+        expect(res.status, `${query} → ${res.status}`).to.be.below(500);
+        expectErrorBodyIfFailed(res);
+      }
+    });
+  });
+
   describe('fuzzing every route', () => {
     const uuid = fc.uuid();
     const pathId = fc.oneof({ weight: 4, arbitrary: uuid }, { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 40, unit: 'binary' }) });

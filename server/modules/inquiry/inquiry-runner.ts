@@ -21,7 +21,7 @@ export interface InquiryContext {
   /** Users told of progress (the judge who asked, the case's judge). */
   notify: string[];
   /** Hands a target at a manual institution to that institution's inbox; the target stays pending until answered. */
-  toInbox?: (inquiry: InquiryRow, target: TargetRow) => Promise<void>;
+  toInbox?: (inquiry: InquiryRow, target: TargetRow, ctx: InquiryContext) => Promise<void>;
 }
 
 /**
@@ -74,7 +74,7 @@ export class InquiryRunner {
           });
         } catch (err) {
           if (err instanceof DeliveryError && err.failure === 'manual' && ctx.toInbox) {
-            await ctx.toInbox(inquiry, target);
+            await ctx.toInbox(inquiry, target, ctx);
             return;
           }
           const failure = err instanceof DeliveryError ? err.failure : 'network';

@@ -17,7 +17,7 @@ export class InquiryService {
     adapter: InstitutionAdapter,
     private readonly journal: Journal,
     options: RunnerOptions,
-    private readonly toInbox?: (inquiry: InquiryRow, target: TargetRow) => Promise<void>,
+    private readonly toInbox?: (inquiry: InquiryRow, target: TargetRow, ctx: InquiryContext) => Promise<void>,
   ) {
     this.runner = new InquiryRunner(ctx, adapter, options, (inquiry) => this.contextOf(inquiry));
   }

@@ -29,6 +29,7 @@ export function lockDataDir(dataDir: string): () => void {
         throw new Error(
           `The embedded database in ${dataDir} is in use by process ${owner}. Stop that process first ` +
             '(or, to run several processes, use a PostgreSQL server with DATABASE_URL).',
+          { cause: err },
         );
       }
       rmSync(file, { force: true }); // stale: its owner is gone

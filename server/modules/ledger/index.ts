@@ -1,0 +1,6 @@
+/** The double-entry ledger of money the court receives (deductions), and a case's view of it. */
+export { postTransaction, LedgerError, type PostInput } from './post-transaction';
+export { caseLedger } from './case-ledger';
+export { ledgerRoutes } from './ledger.routes';
+export { courtFundsAccount, caseRecoveredAccount, ledgerProblem, type EntryInput, type LedgerProblem } from './ledger.rules';
+export type { LedgerTransactionRow, LedgerEntryRow } from './ledger.store';
