@@ -75,8 +75,8 @@ export const ListCasesQuery = PageQuery.extend({
   status: CaseStatus.optional(),
   judgeId: Uuid.optional(),
   q: z.string().trim().max(100).optional().meta({ description: 'Matches the case number or a party name' }),
-  filedFrom: z.iso.date().optional(),
-  filedTo: z.iso.date().optional(),
+  filedFrom: z.iso.date().refine((d) => d >= '2000-01-01', '日期不早于2000-01-01 / Not before 2000-01-01').optional(),
+  filedTo: z.iso.date().refine((d) => d >= '2000-01-01', '日期不早于2000-01-01 / Not before 2000-01-01').optional(),
 });
 export type ListCasesQuery = z.infer<typeof ListCasesQuery>;
 

@@ -91,9 +91,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     scryptN: 1024,
   };
   const clock = options.clock ?? new FakeClock();
-  const database = options.database ?? (await freshDatabase());
-  const app = await boot(config, { clock, database, logger: createLogger(config.logLevel) });
-  const url = await app.listen(0, '127.0.0.1');
+  let app: App;
+  let url: string;
+  try {
+    const database = options.database ?? (await freshDatabase());
+    app = await boot(config, { clock, database, logger: createLogger(config.logLevel) });
+    url = await app.listen(0, '127.0.0.1');
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     url,
     app,

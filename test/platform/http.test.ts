@@ -224,12 +224,15 @@ describe('HTTP edge: bad input, errors, request ids, health', () => {
   });
 
   describe('text and dates the database cannot store', () => {
+    /** encodeURIComponent, except that a lone surrogate is sent as the bytes a lenient encoder (WTF-8) would produce. */
+    const percentEncode = (text: string) =>
+      [...text].map((c) => (/[\ud800-\udfff]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c))).join('');
     /** Valid requests, each with one text field that reaches the database or the audit trail. */
     const withText = (text: string, n: number) => {
       const admin = () => signIn('admin');
       return [
         { label: 'login username', send: async () => request(t.url).post('/api/auth/login').send({ username: `judge${text}`, password: 'x' }) },
-        { label: 'case list q', send: async () => request(t.url).get(`/api/cases?q=${encodeURIComponent(`张${text}`)}`).set(bearer(judge)) },
+        { label: 'case list q', send: async () => request(t.url).get(`/api/cases?q=${percentEncode(`张${text}`)}`).set(bearer(judge)) },
         {
           label: 'bidder name',
           send: async () =>
@@ -250,6 +253,11 @@ describe('HTTP edge: bad input, errors, request ids, health', () => {
       ];
     };
 
+    const expectErrorBodyIfFailed = (res: request.Response) => {
+      if (res.status >= 400) expectErrorBody(res);
+    };
+
+    /** Sends each request with `text` in it; returns the ones answered with a 5xx. */
     async function serverErrors(text: string, n: number): Promise<string[]> {
       const failures: string[] = [];
       for (const { label, send } of withText(text, n)) {
@@ -259,9 +267,6 @@ describe('HTTP edge: bad input, errors, request ids, health', () => {
       }
       return failures;
     }
-    const expectErrorBodyIfFailed = (res: request.Response) => {
-      if (res.status >= 400) expectErrorBody(res);
-    };
 
     it('when a text field contains a NUL character (U+0000), then the answer is a 4xx, not a 500', async () => {
       expect(await serverErrors('\u0000', 1)).to.deep.equal([]);
@@ -290,7 +295,7 @@ describe('HTTP edge: bad input, errors, request ids, health', () => {
     );
     const nasty = fc.constantFrom(
       '1e309', '-1e309', '123456789012345678901234567890', '-0', '0.1e-400', '"\\ud800"', '"\\u0000"', '"' + '执'.repeat(5000) + '"',
-      '[' .repeat(5000) + ']'.repeat(5000), '{"a":'.repeat(2000) + '1' + '}'.repeat(2000), '{"__proto__":{"role":"admin"}}',
+      '['.repeat(5000) + ']'.repeat(5000), '{"a":'.repeat(2000) + '1' + '}'.repeat(2000), '{"__proto__":{"role":"admin"}}',
       '{"constructor":{"prototype":{"isAdmin":true}}}', '[{}]', '{}', '[]',
     );
     const jsonText = fc.oneof(
@@ -334,10 +339,10 @@ describe('HTTP edge: bad input, errors, request ids, health', () => {
             expect(res.status, `${context}\n→ ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).to.be.below(500);
             if (res.status >= 400) expectErrorBody(res);
           }),
-          { numRuns: 50 },
+          { numRuns: 40 },
         );
       }
-      expect(requests).to.be.at.least(50 * t.app.api.routes.length);
+      expect(requests).to.be.at.least(40 * t.app.api.routes.length);
     });
   });
 });

@@ -78,8 +78,10 @@ export async function orderMeasure(ctx: AppContext, deps: MeasureDeps, actor: Ac
     if (kind === 'seizure') {
       requested = asset.indicativeValue === null ? null : formatMoney(asset.indicativeValue);
     } else {
-      const amount = input.amount ?? defaultFreezeAmount(asset.balance, room) ?? (asset.balance !== null && isPositive(asset.balance) ? asset.balance : null);
-      if (amount === null) throw fieldError('VALIDATION_FAILED', 'amount', '该账户余额为0，请填写冻结金额 / The balance is 0: give the amount to freeze');
+      // Funds default to their balance; securities and equity to their indicative value.
+      const holding = asset.balance ?? asset.indicativeValue;
+      const amount = input.amount ?? defaultFreezeAmount(holding, room) ?? (holding !== null && isPositive(holding) ? holding : null);
+      if (amount === null) throw fieldError('VALIDATION_FAILED', 'amount', '该财产余额或价值为0，请填写冻结金额 / The balance or value is 0: give the amount to freeze');
       requested = formatMoney(amount);
     }
 

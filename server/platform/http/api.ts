@@ -55,7 +55,27 @@ export function validationError(error: z.ZodError, where: 'body' | 'query' | 'pa
   return new AppError('VALIDATION_FAILED', message, { where, issues });
 }
 
+/**
+ * Text PostgreSQL cannot store (NUL) or that is not well-formed UTF-16 (a lone surrogate) is refused at the edge, with
+ * the path to the offending field, before any schema or use case sees it.
+ */
+function badText(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? path : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (!k.isWellFormed() || k.includes('\u0000')) return [...path, k];
+    const found = badText(v, [...path, Array.isArray(value) ? Number(k) : k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parseWith<S extends ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'params' | 'event'): z.output<S> {
+  const bad = badText(value);
+  if (bad) {
+    const message = '文本含有无效字符（NUL或不成对的代理项） / The text contains an invalid character (NUL or a lone surrogate)';
+    throw new AppError('VALIDATION_FAILED', `Invalid ${where}: ${bad.join('.')}: ${message}`, { where, issues: [{ path: bad, code: 'invalid_text', message }] });
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, where);
   return result.data;

@@ -84,4 +84,41 @@ CREATE INDEX "measures_court_expiry" ON "measures" USING btree ("court_id","expi
 CREATE UNIQUE INDEX "measures_institution_ref" ON "measures" USING btree ("institution_code","measure_ref");--> statement-breakpoint
 CREATE UNIQUE INDEX "measures_one_active_per_asset" ON "measures" USING btree ("case_id","asset_id") WHERE status in ('pending', 'in_force', 'queued');--> statement-breakpoint
 CREATE INDEX "ledger_entries_account" ON "ledger_entries" USING btree ("account");--> statement-breakpoint
-CREATE INDEX "ledger_transactions_case" ON "ledger_transactions" USING btree ("case_id","at");
+CREATE INDEX "ledger_transactions_case" ON "ledger_transactions" USING btree ("case_id","at");--> statement-breakpoint
+-- The ledger is double-entry: at commit, every transaction's debits must equal its credits and it must have at least
+-- two entries (a deferred constraint trigger, so the entries of one transaction can be inserted one by one).
+CREATE OR REPLACE FUNCTION ledger_check_balanced() RETURNS trigger AS $$
+DECLARE
+  d numeric;
+  c numeric;
+  n integer;
+BEGIN
+  SELECT coalesce(sum(debit), 0), coalesce(sum(credit), 0), count(*) INTO d, c, n FROM ledger_entries WHERE transaction_id = NEW.transaction_id;
+  IF d <> c OR n < 2 THEN
+    RAISE EXCEPTION 'ledger transaction % does not balance: debits %, credits %, % entries', NEW.transaction_id, d, c, n USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER ledger_entries_balanced AFTER INSERT ON ledger_entries
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_check_balanced();
+--> statement-breakpoint
+-- Append-only, like the audit trail: a posted transaction is corrected by another transaction, never edited.
+CREATE OR REPLACE FUNCTION ledger_refuse_change() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER ledger_transactions_append_only BEFORE UPDATE OR DELETE ON ledger_transactions
+  FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_transactions_no_truncate BEFORE TRUNCATE ON ledger_transactions
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entries
+  FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_entries_no_truncate BEFORE TRUNCATE ON ledger_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
