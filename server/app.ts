@@ -27,8 +27,12 @@ import { caseRoutes } from './modules/cases';
 import { courtRoutes } from './modules/courts';
 import { institutionRoutes } from './modules/institutions';
 import { InquiryService, inquiryRoutes } from './modules/inquiry';
-import { HttpInstitutionAdapter, Journal } from './modules/network';
-import { receiveInquiry, WebhookNotifier } from './modules/inbox';
+import { HttpInstitutionAdapter, InstitutionModes, Journal, networkRoutes, OutboxWorker } from './modules/network';
+import { inboxRoutes, receiveInquiry, receiveOrder, WebhookNotifier } from './modules/inbox';
+import { ledgerRoutes } from './modules/ledger';
+import { measureCallbackHandler, measureReplyHandler, measureRoutes, scheduleMeasureJobs } from './modules/measures';
+import { Asset } from '../shared/institution-protocol';
+import { z } from 'zod';
 
 export interface AppOptions {
   config: Config;
@@ -38,6 +42,8 @@ export interface AppOptions {
   identityVerifier?: IdentityVerifier;
   /** Base URL of the institution network (the simulator by default). */
   networkUrl: string;
+  /** Start delivery, jobs and inquiry recovery when listening (default true; some tests drive them by hand). */
+  workers?: boolean;
 }
 
 export interface App {
@@ -48,9 +54,10 @@ export interface App {
   inquiry: InquiryService;
   journal: Journal;
   adapter: HttpInstitutionAdapter;
-  /** Starts the background work (resuming inquiries, delivery, scheduled jobs). */
+  outbox: OutboxWorker;
+  /** Starts the background work (resuming inquiries, delivery, scheduled jobs); `listen` does it unless workers is false. */
   startWorkers(): Promise<void>;
-  /** Starts listening; resolves with the base URL. */
+  /** Starts listening, then the background work; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /** Graceful stop: no new connections, in-flight requests finish, then socket.io and the database close. */
   close(): Promise<void>;
@@ -104,6 +111,36 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
   );
 
+  // Orders (freeze, seize, renew, release, lapse, deduct) go through the transactional outbox; replies are applied
+  // by the measures module, for automatic institutions by the worker and for manual ones from the operator's inbox.
+  const modes = new InstitutionModes(database.db);
+  await modes.refresh();
+  const onReply = measureReplyHandler(ctx);
+  const outbox = new OutboxWorker({
+    db: database.db,
+    clock,
+    logger,
+    adapter,
+    isManual: async (code) => modes.isManual(code),
+    onReply,
+    onInbox: (tx, message) => receiveOrder(ctx, webhooks, tx, message),
+  });
+  let baseUrl = config.publicUrl ?? '';
+  const orders = {
+    // Institutions report later events here; the address is known once the server listens (or from PUBLIC_URL).
+    get callbackUrl() {
+      return `${baseUrl}/api/network/callbacks`;
+    },
+    kick: () => outbox.kick(),
+  };
+  const recordsOf = async (code: string, idNumber: string) => {
+    const res = await fetch(`${options.networkUrl}/institutions/${encodeURIComponent(code)}/records?idNumber=${encodeURIComponent(idNumber)}`, {
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) throw new Error(`records answered HTTP ${res.status}`);
+    return z.object({ assets: z.array(Asset) }).parse(await res.json()).assets;
+  };
+
   const api = new Api();
   systemRoutes(api, ctx);
   accountRoutes(api, ctx);
@@ -112,6 +149,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   auditRoutes(api, ctx);
   institutionRoutes(api, ctx);
   inquiryRoutes(api, ctx, inquiry);
+  measureRoutes(api, ctx, orders);
+  ledgerRoutes(api, ctx);
+  networkRoutes(api, ctx, { journal, onCallback: measureCallbackHandler(ctx) });
+  inboxRoutes(api, ctx, { onReply, answerInquiry: (inquiryId, result) => inquiry.runner.answer(inquiryId, result), recordsOf });
+  let jobs: { stop(): void } | undefined;
+  const startWorkers = async () => {
+    if (jobs) return;
+    await modes.refresh();
+    outbox.start();
+    jobs = scheduleMeasureJobs(ctx, config.jobsCron, { reminderDays: config.measureReminderDays, callbackUrl: orders.callbackUrl, kick: orders.kick });
+    await inquiry.runner.resumeAll();
+  };
 
   let inFlight = 0;
   let draining = false;
@@ -184,17 +233,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     inquiry,
     journal,
     adapter,
-    startWorkers: async () => {
-      await inquiry.runner.resumeAll();
-    },
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
+    outbox,
+    startWorkers,
+    listen: async (port, host) => {
+      const url = await new Promise<string>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => {
           const address = http.address() as AddressInfo;
-          resolve(`http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${address.port}`);
+          const url = `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${address.port}`;
+          if (!config.publicUrl) baseUrl = `http://127.0.0.1:${address.port}`;
+          resolve(url);
         });
-      }),
+      });
+      if (options.workers !== false) await startWorkers();
+      return url;
+    },
     close: async () => {
       draining = true;
       const closed = realtime.close(); // also stops the HTTP server from accepting
@@ -202,6 +255,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
       http.closeAllConnections();
       await closed;
+      jobs?.stop();
+      await outbox.stop();
       await inquiry.runner.stop();
       await journal.flush();
     },

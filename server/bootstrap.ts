@@ -15,6 +15,8 @@ export interface BootOptions {
   /** An already-open database (tests); otherwise opened from the configuration. */
   database?: Database;
   identityVerifier?: AppOptions['identityVerifier'];
+  /** Start the background work when listening (default true). */
+  workers?: boolean;
 }
 
 export async function boot(config: Config, options: BootOptions = {}): Promise<App & { seeded: boolean; simulator: Simulator | undefined }> {
@@ -43,9 +45,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<A
     }
     const institutions = await syncCatalogue(database.db, networkUrl);
     logger.info({ networkUrl, institutions, simulated: Boolean(simulator) }, 'institution network connected');
-    const app = await createApp({ config, database, clock, logger, identityVerifier: options.identityVerifier, networkUrl });
+    const app = await createApp({ config, database, clock, logger, identityVerifier: options.identityVerifier, networkUrl, workers: options.workers });
     const seeded = config.demoData ? await seedDemoIfEmpty(app.ctx) : false;
-    await app.startWorkers();
     const close = app.close;
     return {
       ...app,

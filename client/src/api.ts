@@ -2,8 +2,13 @@
  * The HTTP client of the platform API. Every call sends the session cookie (`credentials: 'include'`),
  * speaks JSON, and turns the server's error body `{ error: { code, message, details } }` into an ApiError.
  */
+import type { z } from 'zod';
 import type { CaseDetail, CaseSummary, CreateCaseBody, RegisterBidderBody, TimelineEntry, UserView } from '@shared/schemas/index';
 import type { CourtView, StaffView } from '@shared/schemas/courts';
+import type { Asset, InstitutionKind } from '@shared/institution-protocol';
+import type { AssetView, InquiryProgress, JournalEntryView, TargetStatus, TargetView } from '@shared/schemas/inquiry';
+import type { ExecuteNoticeBody, NoticeStatus, NoticeView } from '@shared/schemas/inbox';
+import type { CaseMeasures, DeductionView, MeasureView } from '@shared/schemas/measures';
 
 /** One field-level problem reported by the server with code VALIDATION_FAILED. */
 export interface ValidationIssue {
@@ -133,6 +138,34 @@ export interface Health {
   version: string;
 }
 
+export type Target = z.infer<typeof TargetView>;
+export type TargetStatusValue = z.infer<typeof TargetStatus>;
+export type JournalEntry = z.infer<typeof JournalEntryView>;
+export type NoticeStatusValue = z.infer<typeof NoticeStatus>;
+export type { AssetView, InquiryProgress, NoticeView, MeasureView, CaseMeasures, DeductionView, Asset as InstitutionRecord };
+
+/** An institution of the network, as the catalogue lists it. */
+export interface Institution {
+  id: string;
+  code: string;
+  name: string;
+  kind: InstitutionKind;
+  channel: 'central' | 'local';
+  /** 'manual': a person answers in the institution's inbox. */
+  mode: 'auto' | 'manual';
+}
+
+/** A freeze or seizure order (POST /api/cases/:id/measures). */
+export interface OrderMeasureInput {
+  assetId: string;
+  amount?: string;
+  until?: string;
+  indivisible?: boolean;
+  indivisibleReason?: string;
+}
+
+const id = encodeURIComponent;
+
 export const api = {
   login: (username: string, password: string) => request<LoginResult>('POST', '/api/auth/login', { username, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
@@ -144,6 +177,40 @@ export const api = {
   getCase: (id: string) => request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`),
   caseTimeline: (id: string) => request<TimelineEntry[]>('GET', `/api/cases/${encodeURIComponent(id)}/timeline`),
   createCase: (body: CreateCaseBody) => request<CaseDetail>('POST', '/api/cases', body),
+  // 网络查控: inquiries, assets, the message journal
+  institutions: (kind?: InstitutionKind) => request<Institution[]>('GET', '/api/institutions', undefined, { kind }),
+  startInquiry: (caseId: string, body: { partyId: string; kinds?: InstitutionKind[] }) =>
+    request<InquiryProgress>('POST', `/api/cases/${id(caseId)}/inquiries`, body),
+  caseInquiries: (caseId: string) => request<InquiryProgress[]>('GET', `/api/cases/${id(caseId)}/inquiries`),
+  inquiry: (inquiryId: string) => request<InquiryProgress>('GET', `/api/inquiries/${id(inquiryId)}`),
+  inquiryTargets: (inquiryId: string, query: { status?: TargetStatusValue; page?: number; pageSize?: number }) =>
+    request<Page<Target>>('GET', `/api/inquiries/${id(inquiryId)}/targets`, undefined, { ...query }),
+  caseAssets: (caseId: string) => request<AssetView[]>('GET', `/api/cases/${id(caseId)}/assets`),
+  caseJournal: (caseId: string, query: { page?: number; pageSize?: number; institutionCode?: string }) =>
+    request<Page<JournalEntry>>('GET', `/api/cases/${id(caseId)}/journal`, undefined, { ...query }),
+
+  // 控制措施: freeze, seize, renew, release, deduct (with a second approver)
+  orderMeasure: (caseId: string, body: OrderMeasureInput) => request<MeasureView>('POST', `/api/cases/${id(caseId)}/measures`, body),
+  caseMeasures: (caseId: string) => request<CaseMeasures>('GET', `/api/cases/${id(caseId)}/measures`),
+  renewMeasure: (measureId: string, body: { until?: string }) => request<MeasureView>('POST', `/api/measures/${id(measureId)}/renew`, body),
+  releaseMeasure: (measureId: string, reason: string) => request<MeasureView>('POST', `/api/measures/${id(measureId)}/release`, { reason }),
+  requestDeduction: (measureId: string, amount: string) =>
+    request<DeductionView>('POST', `/api/measures/${id(measureId)}/deductions`, { amount }),
+  approveDeduction: (deductionId: string) => request<DeductionView>('POST', `/api/deductions/${id(deductionId)}/approve`),
+  declineDeduction: (deductionId: string, reason: string) =>
+    request<DeductionView>('POST', `/api/deductions/${id(deductionId)}/decline`, { reason }),
+  caseDeductions: (caseId: string) => request<DeductionView[]>('GET', `/api/cases/${id(caseId)}/deductions`),
+  expiringMeasures: (days = 30) => request<MeasureView[]>('GET', '/api/measures/expiring', undefined, { days }),
+
+  // 协助执行通知书: the institution operator's inbox
+  inbox: (query: { status?: NoticeStatusValue; page?: number; pageSize?: number }) =>
+    request<Page<NoticeView>>('GET', '/api/inbox', undefined, { ...query }),
+  notice: (noticeId: string) => request<NoticeView>('GET', `/api/inbox/${id(noticeId)}`),
+  noticeRecords: (noticeId: string) => request<Asset[]>('GET', `/api/inbox/${id(noticeId)}/records`),
+  executeNotice: (noticeId: string, body: ExecuteNoticeBody) => request<NoticeView>('POST', `/api/inbox/${id(noticeId)}/execute`, body),
+  rejectNotice: (noticeId: string, reason: string) => request<NoticeView>('POST', `/api/inbox/${id(noticeId)}/reject`, { reason }),
+  setWebhook: (url: string | null) => request<{ url: string | null }>('PUT', '/api/institutions/mine/webhook', { url }),
+
   verifyAudit: () => request<AuditVerifyResult>('GET', '/api/admin/audit/verify'),
   health: () => request<Health>('GET', '/api/health'),
 };

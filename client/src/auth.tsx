@@ -79,7 +79,9 @@ export function useAuth(): Auth {
   return ctx;
 }
 
-/** Court staff work on cases; everyone else starts at the workspace page. */
+/** Court staff work on cases, institution operators in their inbox; everyone else starts at the workspace page. */
 export function homePathFor(user: UserView): string {
-  return user.role === 'judge' || user.role === 'clerk' ? '/cases' : '/home';
+  if (user.role === 'judge' || user.role === 'clerk') return '/cases';
+  if (user.role === 'institution_operator') return '/inbox';
+  return '/home';
 }

@@ -29,8 +29,11 @@ export interface SimulatorOptions {
   seed?: string;
   size?: number;
   networkSecret: string;
-  /** scale multiplies every drawn latency: 1 = realistic, 0 = answer at once (tests). */
-  latency?: { scale?: number };
+  /**
+   * scale multiplies every drawn latency: 1 = realistic, 0 = answer at once (tests). maxMs caps any single latency
+   * (after scaling) below the institutions' own caps (20–25 s), e.g. to keep a benchmark's long tail bounded.
+   */
+  latency?: { scale?: number; maxMs?: number };
   /** Errors, timeouts and malformed replies at each institution's rates; on by default. */
   faults?: boolean;
   clock?: () => Date;
@@ -62,6 +65,8 @@ export interface SimulatorStats {
   faults: Record<'error' | 'timeout' | 'malformed', number>;
   callbacks: CallbackStats;
   books: { assets: number; measures: number; encumberedAssets: number };
+  /** The longest latency drawn so far (ms, after scaling and capping); timeouts not included. */
+  maxLatencyMs: number;
 }
 
 export interface Simulator {
@@ -97,6 +102,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const clock = options.clock ?? (() => new Date());
   const random = options.random ?? Math.random;
   const scale = options.latency?.scale ?? 1;
+  const latencyCapMs = options.latency?.maxMs ?? Number.POSITIVE_INFINITY;
   const faultsOn = options.faults ?? true;
   const holdMs = options.timeoutHoldMs ?? 60_000;
   const logger = options.logger ?? pino({ level: 'warn', base: { app: 'zhixing-sim' } });
@@ -123,6 +129,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     conflicts: 0,
     refused: { badRequest: 0, badSignature: 0, stale: 0, manual: 0, outage: 0 },
     faults: { error: 0, timeout: 0, malformed: 0 },
+    maxLatencyMs: 0,
   };
   const pending = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {
@@ -134,10 +141,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     return t;
   };
 
+  /** Log-normal around the institution's median, capped by its own maximum and the global cap. */
   function latencyMs(inst: SimInstitution): number {
     if (scale <= 0) return 0;
     const { medianMs, sigma, maxMs } = inst.latency;
-    return Math.min(maxMs, medianMs * Math.exp(sigma * standardNormal(random))) * scale;
+    const ms = Math.min(latencyCapMs, Math.min(maxMs, medianMs * Math.exp(sigma * standardNormal(random))) * scale);
+    if (ms > stats.maxLatencyMs) stats.maxLatencyMs = ms;
+    return ms;
   }
 
   function onMessage(code: string, req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -210,7 +220,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
           stats.faults.malformed += 1;
           return sendMalformed(res, env.messageId, code, clock(), random());
         }
-        const outcome = desk.handle(code, raw as Record<string, unknown>, env, clock());
+        const outcome = desk.handle(code, env, clock());
         if (outcome.kind === 'conflict') {
           stats.conflicts += 1;
           return send(res, 409, outcome.body);

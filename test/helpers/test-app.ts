@@ -63,6 +63,8 @@ export interface TestAppOptions {
   clock?: Clock;
   env?: Record<string, string>;
   database?: Database;
+  /** Run the outbox worker, scheduled jobs and inquiry recovery (default true); false when a test drives them. */
+  workers?: boolean;
 }
 
 export interface TestApp {
@@ -95,7 +97,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let url: string;
   try {
     const database = options.database ?? (await freshDatabase());
-    app = await boot(config, { clock, database, logger: createLogger(config.logLevel) });
+    app = await boot(config, { clock, database, logger: createLogger(config.logLevel), workers: options.workers });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });

@@ -70,7 +70,9 @@ export interface Fixture {
   asset(debtorIdNumber: string, kind: AssetKind, values?: { balance?: string; indicativeValue?: string }): Promise<{ id: string; assetRef: string; code: string }>;
   order(caseId: string, body: Record<string, unknown>, who?: Staff): Promise<Response>;
   measuresOf(caseId: string, who?: Staff): Promise<{ items: Record<string, unknown>[]; limit: Record<string, string> }>;
-  measure(caseId: string, measureId: string): Promise<Record<string, unknown>>;
+  measure(caseId: string, measureId: string, who?: Staff): Promise<Record<string, unknown>>;
+  /** Moves the clock on, and signs the staff in again (sessions last hours, the tests skip months). */
+  advance(ms: number): Promise<void>;
   /** Delivers everything due in the outbox to the fake institutions and applies the replies. */
   deliver(): Promise<void>;
   snapshot(): Promise<unknown>;
@@ -81,7 +83,8 @@ export interface Fixture {
 
 export async function startFixture(): Promise<Fixture> {
   const clock = new FakeClock(START);
-  const t = await startTestApp({ clock });
+  // The app's own worker stays off: these tests deliver to in-memory institutions with their own worker.
+  const t = await startTestApp({ clock, workers: false });
   const ctx = t.app.ctx;
   const fake = new FakeInstitutions(clock, t.config.network.secret);
   const worker = new OutboxWorker({
@@ -156,10 +159,20 @@ export async function startFixture(): Promise<Fixture> {
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       return res.body;
     },
-    async measure(caseId, measureId) {
-      const found = (await fixture.measuresOf(caseId)).items.find((m) => m.id === measureId);
+    async measure(caseId, measureId, who) {
+      const found = (await fixture.measuresOf(caseId, who)).items.find((m) => m.id === measureId);
       expect(found, `measure ${measureId}`).to.not.equal(undefined);
       return found!;
+    },
+    async advance(ms) {
+      clock.advance(ms);
+      const usernames: [Staff, string][] = [
+        [fixture.wang, 'judge.wang'],
+        [fixture.li, 'judge.li'],
+        [fixture.zhao, 'clerk.zhao'],
+        [fixture.chen, 'judge.chen'],
+      ];
+      for (const [who, username] of usernames) who.token = await tokenFor(t.url, username);
     },
     deliver: () => worker.drain(),
     async snapshot() {

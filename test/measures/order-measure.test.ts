@@ -116,6 +116,15 @@ describe('ordering a freeze or seizure (控)', () => {
     expect((await f.measuresOf(c.id)).limit).to.include({ committed: '101400.00', room: '0.00' });
   });
 
+  it('when two orders of one case race, then the over-seizure check sees the other: one is admitted, the other refused', async () => {
+    const c = await f.newCase({ claim: '100000.00' }); // limit 101,400.00
+    const a = await f.asset(c.debtorIdNumber, 'deposit', { balance: '80000.00' });
+    const b = await f.asset(c.debtorIdNumber, 'deposit', { balance: '80000.00' });
+    const results = await Promise.all([f.order(c.id, { assetId: a.id, amount: '80000.00' }), f.order(c.id, { assetId: b.id, amount: '80000.00' }, f.zhao)]);
+    expect(results.map((r) => r.status).sort()).to.deep.equal([201, 422]);
+    expect((await f.measuresOf(c.id)).limit).to.include({ committed: '80000.00' });
+  });
+
   it('when the judge records the asset as indivisible with a reason, then the order beyond the limit is allowed and the figures are audited', async () => {
     const c = await f.newCase({ claim: '100000.00' });
     const house = await f.asset(c.debtorIdNumber, 'real_estate', { indicativeValue: '3000000.00' });

@@ -26,10 +26,3 @@ export async function pushAfterCommit(ctx: AppContext, tx: Db, measure: MeasureR
 export function institutionActor(code: string): Actor {
   return { ...SYSTEM_ACTOR, displayName: `协助执行机构 ${code} / institution ${code}` };
 }
-
-/** Runs every after-commit step in order. */
-export const allOf =
-  (...steps: (AfterCommit | void | undefined)[]): AfterCommit =>
-  () => {
-    for (const step of steps) step?.();
-  };

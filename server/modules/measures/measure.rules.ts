@@ -4,9 +4,10 @@
  */
 import type { AssetKind } from '../../../shared/institution-protocol';
 import { add, compareMoney, formatMoney, isMoney, isPositive, minMoney, Money, sub, ZERO } from '../../../shared/money';
+import { MEASURE_STATUSES } from '../../../shared/schemas/measures';
 
+export { MEASURE_STATUSES };
 export type MeasureKind = 'freeze' | 'seizure';
-export const MEASURE_STATUSES = ['pending', 'in_force', 'queued', 'rejected', 'released', 'lapsed', 'exhausted'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export type PendingOrder = 'renew' | 'release' | 'deduct';
 

@@ -30,12 +30,9 @@ export async function measureForUpdate(tx: Db, id: string): Promise<MeasureRow |
   return row;
 }
 
-export async function measureByRef(tx: Db, institutionCode: string, measureRef: string): Promise<MeasureRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(measures)
-    .where(and(eq(measures.institutionCode, institutionCode), eq(measures.measureRef, measureRef)))
-    .for('update');
+/** By the institution's reference; not locked (lock the case's measures first, then the row: the order every writer takes). */
+export async function measureByRef(db: Db, institutionCode: string, measureRef: string): Promise<MeasureRow | undefined> {
+  const [row] = await db.select().from(measures).where(and(eq(measures.institutionCode, institutionCode), eq(measures.measureRef, measureRef)));
   return row;
 }
 
