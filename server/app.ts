@@ -2,7 +2,7 @@
  * Composition root: builds the HTTP server, socket.io, the context every use case receives, and mounts each module's
  * routes. It owns nothing else.
  */
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -67,7 +67,13 @@ const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, database, clock, logger } = options;
-  const http = createServer();
+  // Express is set as the request handler once built; socket.io, attached below, wraps this listener and takes the
+  // /socket.io/ requests before Express sees them (adding Express as a second listener would answer them twice).
+  let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  const http = createServer((req, res) => handle(req, res));
   const ctxRef: { ctx?: AppContext } = {};
   const realtime = await attachRealtime(http, {
     redisUrl: config.redisUrl,
@@ -223,7 +229,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
   }
   app.use(errorHandler);
-  http.on('request', app);
+  handle = app;
 
   return {
     ctx,

@@ -7,7 +7,17 @@ import { createLogger, type Logger } from './platform/logger';
 import { ensureReferenceCourts } from './modules/courts';
 import { seedDemoIfEmpty } from './modules/demo';
 import { syncCatalogue } from './modules/network';
-import { startSimulator, type Simulator } from './sim/server';
+import { startSimulator, type SimulatorStats } from './sim/server';
+import { startSimulatorInWorker } from './sim/worker-host';
+import type { SimInstitution } from './sim/catalogue';
+
+/** The in-process institution network, on its own thread or the main one. */
+export interface LocalNetwork {
+  url: string;
+  catalogue: SimInstitution[];
+  stats(): Promise<SimulatorStats>;
+  close(): Promise<void>;
+}
 
 export interface BootOptions {
   clock?: Clock;
@@ -19,28 +29,33 @@ export interface BootOptions {
   workers?: boolean;
 }
 
-export async function boot(config: Config, options: BootOptions = {}): Promise<App & { seeded: boolean; simulator: Simulator | undefined }> {
+export async function boot(config: Config, options: BootOptions = {}): Promise<App & { seeded: boolean; simulator: LocalNetwork | undefined }> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
-  let simulator: Simulator | undefined;
+  let simulator: LocalNetwork | undefined;
   try {
     await ensureReferenceCourts(database.db);
     // Without NETWORK_URL the institution network is the simulator, started here on a free port.
     let networkUrl = config.network.url;
     if (!networkUrl) {
       const sim = config.network.sim;
-      simulator = await startSimulator({
+      const common = {
         port: 0,
         host: '127.0.0.1',
         seed: sim.seed,
         size: sim.size,
         networkSecret: config.network.secret,
-        latency: { scale: sim.latencyScale },
+        latency: { scale: sim.latencyScale, maxMs: sim.maxLatencyMs },
         faults: sim.faults,
-        clock: () => clock.now(),
-        logger: logger.child({ component: 'simulator' }),
-      });
+      };
+      if (sim.thread === 'worker') {
+        // Its own thread: the simulated institutions' work does not share the platform's event loop (real clock only).
+        simulator = await startSimulatorInWorker({ ...common, logLevel: config.logLevel === 'silent' ? 'silent' : 'warn' });
+      } else {
+        const inThread = await startSimulator({ ...common, clock: () => clock.now(), logger: logger.child({ component: 'simulator' }) });
+        simulator = { url: inThread.url, catalogue: inThread.catalogue, stats: async () => inThread.stats(), close: () => inThread.close() };
+      }
       networkUrl = simulator.url;
     }
     const institutions = await syncCatalogue(database.db, networkUrl);

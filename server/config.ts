@@ -24,10 +24,12 @@ const Env = z.object({
   NETWORK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   NETWORK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   INQUIRY_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(512),
-  SIM_SIZE: z.coerce.number().int().min(10).max(100_000).default(50),
+  SIM_SIZE: z.coerce.number().int().min(10).max(16_887).default(50),
+  SIM_MAX_LATENCY_MS: z.coerce.number().int().positive().optional(),
   SIM_SEED: z.string().default('zhixing-demo'),
   SIM_LATENCY_SCALE: z.coerce.number().min(0).default(1),
   SIM_FAULTS: z.enum(['true', 'false']).default('true'),
+  SIM_THREAD: z.enum(['worker', 'main']).default('worker'),
   MEASURE_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   JOBS_CRON: z.string().default('*/1 * * * *'),
 });
@@ -58,7 +60,8 @@ export interface Config {
     timeoutMs: number;
     attempts: number;
     inquiryConcurrency: number;
-    sim: { size: number; seed: string; latencyScale: number; faults: boolean };
+    /** The in-process simulator: its size, seed, behaviour, and whether it runs on its own thread (worker) or the main one (tests with a fake clock). */
+    sim: { size: number; seed: string; latencyScale: number; maxLatencyMs: number | undefined; faults: boolean; thread: 'worker' | 'main' };
   };
   measureReminderDays: number;
   /** When scheduled jobs (lapse, reminders) run. */
@@ -95,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.NETWORK_TIMEOUT_MS,
       attempts: e.NETWORK_ATTEMPTS,
       inquiryConcurrency: e.INQUIRY_CONCURRENCY,
-      sim: { size: e.SIM_SIZE, seed: e.SIM_SEED, latencyScale: e.SIM_LATENCY_SCALE, faults: e.SIM_FAULTS === 'true' },
+      sim: { size: e.SIM_SIZE, seed: e.SIM_SEED, latencyScale: e.SIM_LATENCY_SCALE, maxLatencyMs: e.SIM_MAX_LATENCY_MS, faults: e.SIM_FAULTS === 'true', thread: e.SIM_THREAD },
     },
     measureReminderDays: e.MEASURE_REMINDER_DAYS,
     jobsCron: e.JOBS_CRON,

@@ -268,6 +268,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       if (method === 'GET' && parts.length === 1 && parts[0] === 'catalogue') {
         return sendJson(res, 200, { size: live.size, institutions: [...live.values()].map(publicView) });
       }
+      if (method === 'GET' && parts.length === 1 && parts[0] === 'stats') {
+        return sendJson(res, 200, snapshot());
+      }
       if (method === 'GET' && parts.length === 1 && parts[0] === 'health') {
         return sendJson(res, 200, { status: 'ok', institutions: live.size });
       }
@@ -302,6 +305,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   server.headersTimeout = 66_000;
   server.requestTimeout = 0; // held "timeout" requests outlive the default
   server.maxRequestsPerSocket = 0;
+
+  function snapshot(): SimulatorStats {
+    return {
+      ...stats,
+      refused: { ...stats.refused },
+      faults: { ...stats.faults },
+      callbacks: { ...callbacks.stats },
+      books: network.size(),
+    };
+  }
 
   const sweepMs = options.expirySweepMs ?? 30_000;
   const runSweep = () => {
@@ -340,13 +353,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       Object.assign(find(code).institution, FaultsBody.parse(rates));
     },
     expireDue: runSweep,
-    stats: () => ({
-      ...stats,
-      refused: { ...stats.refused },
-      faults: { ...stats.faults },
-      callbacks: { ...callbacks.stats },
-      books: network.size(),
-    }),
+    stats: snapshot,
     async close() {
       clearInterval(sweep);
       for (const t of pending) clearTimeout(t);

@@ -86,6 +86,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       // The simulated network answers at once and without faults unless a test asks otherwise.
       SIM_LATENCY_SCALE: '0',
       SIM_FAULTS: 'false',
+      SIM_THREAD: 'main',
       NETWORK_TIMEOUT_MS: '5000',
       ...options.env,
     }),

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database';
 import type { Logger } from '../../platform/logger';
-import { networkJournal } from './network.tables';
+import { sql } from 'drizzle-orm';
+import type { networkJournal } from './network.tables';
 
 export type JournalEntry = typeof networkJournal.$inferInsert;
 
@@ -34,7 +35,15 @@ export class Journal {
     if (batch.length === 0) return this.writing;
     this.writing = this.writing.then(async () => {
       try {
-        for (let i = 0; i < batch.length; i += 500) await this.db.insert(networkJournal).values(batch.slice(i, i + 500));
+        // One JSON parameter per batch: building a 12-column multi-row insert through the query builder cost more
+        // CPU than the database's own work at 1,000+ entries a second.
+        for (let i = 0; i < batch.length; i += 1000) {
+          const rows = JSON.stringify(batch.slice(i, i + 1000).map(toRow));
+          await this.db.execute(sql`
+            insert into network_journal (at, case_id, message_id, correlation_id, institution_code, type, direction, attempt, http_status, duration_ms, payload, error)
+            select at, case_id, message_id, correlation_id, institution_code, type, direction, attempt, http_status, duration_ms, payload, error
+              from json_populate_recordset(null::network_journal, ${rows}::json)`);
+        }
       } catch (err) {
         this.logger.error({ err, entries: batch.length }, 'journal write failed');
       }
@@ -42,3 +51,18 @@ export class Journal {
     return this.writing;
   }
 }
+
+const toRow = (e: JournalEntry) => ({
+  at: e.at.toISOString(),
+  case_id: e.caseId ?? null,
+  message_id: e.messageId,
+  correlation_id: e.correlationId,
+  institution_code: e.institutionCode,
+  type: e.type,
+  direction: e.direction,
+  attempt: e.attempt,
+  http_status: e.httpStatus ?? null,
+  duration_ms: e.durationMs ?? null,
+  payload: e.payload ?? null,
+  error: e.error ?? null,
+});
