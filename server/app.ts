@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookieParser from 'cookie-parser';
-import express from 'express';
+import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
@@ -55,6 +55,8 @@ export interface App {
   journal: Journal;
   adapter: HttpInstitutionAdapter;
   outbox: OutboxWorker;
+  /** The Express application (behind the HTTP server's listener, which socket.io wraps). */
+  express: Express;
   /** Starts the background work (resuming inquiries, delivery, scheduled jobs); `listen` does it unless workers is false. */
   startWorkers(): Promise<void>;
   /** Starts listening, then the background work; resolves with the base URL. */
@@ -240,6 +242,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     journal,
     adapter,
     outbox,
+    express: app,
     startWorkers,
     listen: async (port, host) => {
       const url = await new Promise<string>((resolve, reject) => {

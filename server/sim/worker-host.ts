@@ -7,6 +7,10 @@
  * The worker loads worker.ts through tsx, as the platform's own process does (`tsx server/main.ts` registers its
  * loader in the main thread only, so the worker registers it again unless it is already there).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SimInstitution } from './catalogue';
 import type { FaultRates, SimulatorOptions, SimulatorStats } from './server';
@@ -57,11 +61,21 @@ const { workerData } = require('node:worker_threads');
 })().catch((err) => { throw err; });
 `;
 
+/**
+ * The URL of tsx's ESM API, from its package's exports map: import.meta.resolve is missing under some loaders
+ * (mocha with tsx), and require.resolve would give the CommonJS entry.
+ */
+function tsxEsmApi(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const exportsMap = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return pathToFileURL(path.join(path.dirname(manifest), exportsMap['./esm/api']!.import.default)).href;
+}
+
 export async function startSimulatorInWorker(options: WorkerOptions): Promise<SimulatorInWorker> {
   const worker = new Worker(WORKER_BOOT, { eval: true, workerData: {
       ...options,
       entry: new URL('./worker.ts', import.meta.url).href,
-      tsxApi: import.meta.resolve('tsx/esm/api'),
+      tsxApi: tsxEsmApi(),
     },
   });
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

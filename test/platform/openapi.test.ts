@@ -95,9 +95,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('when Express has a route mounted under /api, by whatever means, then the document has it too', () => {
-    const listener = t.app.http.listeners('request').find((l) => Array.isArray((l as { router?: { stack?: unknown } }).router?.stack)) as unknown as
-      | { router: { stack: Layer[] } }
-      | undefined;
+    const listener = t.app.express as unknown as { router: { stack: Layer[] } } | undefined;
     expect(listener, 'the Express app on the HTTP server').to.not.equal(undefined);
     const fromApp = mountedRoutes(listener!.router.stack).filter((r) => r.path.startsWith('/api'));
     const fromApiRouter = mountedRoutes(t.app.api.router.stack as unknown as Layer[]).filter((r) => r.path.startsWith('/api'));
