@@ -5,7 +5,11 @@ import { homePathFor, useAuth } from './auth';
 import { AppLayout, Loading } from './components/layout';
 import { LoadError } from './components/load-error';
 import { CaseListPage } from './pages/case-list-page';
+import { CaseControlPage } from './pages/case-control-page';
 import { CasePage } from './pages/case-page';
+import { ExpiringPage } from './pages/expiring-page';
+import { InboxPage } from './pages/inbox-page';
+import { NoticePage } from './pages/notice-page';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
 import { NewCasePage } from './pages/new-case-page';
@@ -13,6 +17,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { RegisterPage } from './pages/register-page';
 
 const COURT_STAFF: Role[] = ['judge', 'clerk'];
+const OPERATORS: Role[] = ['institution_operator'];
 
 /** Sends signed-out visitors to the login page (and back afterwards); other roles to their own home. */
 function RequireUser({ roles, children }: { roles?: Role[]; children: ReactNode }) {
@@ -77,6 +82,38 @@ export function App() {
           element={
             <RequireUser roles={COURT_STAFF}>
               <CasePage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/cases/:id/assets"
+          element={
+            <RequireUser roles={COURT_STAFF}>
+              <CaseControlPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/measures/expiring"
+          element={
+            <RequireUser roles={COURT_STAFF}>
+              <ExpiringPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/inbox"
+          element={
+            <RequireUser roles={OPERATORS}>
+              <InboxPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/inbox/:id"
+          element={
+            <RequireUser roles={OPERATORS}>
+              <NoticePage />
             </RequireUser>
           }
         />

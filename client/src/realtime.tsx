@@ -7,30 +7,31 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { io, type Socket } from 'socket.io-client';
 import { useAuth } from './auth';
 
+export type LinkStatus = 'connecting' | 'live' | 'down';
+
 interface RealtimeState {
   socket: Socket | null;
-  connected: boolean;
+  status: LinkStatus;
 }
 
-const RealtimeContext = createContext<RealtimeState>({ socket: null, connected: false });
+const RealtimeContext = createContext<RealtimeState>({ socket: null, status: 'connecting' });
 
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const { user } = useAuth();
   const userId = user?.id ?? null;
-  const [state, setState] = useState<RealtimeState>({ socket: null, connected: false });
+  const [state, setState] = useState<RealtimeState>({ socket: null, status: 'connecting' });
 
   useEffect(() => {
     if (!userId) return;
     const socket = io({ withCredentials: true });
-    const update = () => setState({ socket, connected: socket.connected });
-    socket.on('connect', update);
-    socket.on('disconnect', update);
-    socket.on('connect_error', update);
-    setState({ socket, connected: socket.connected });
+    socket.on('connect', () => setState({ socket, status: 'live' }));
+    socket.on('disconnect', () => setState({ socket, status: 'down' }));
+    socket.on('connect_error', () => setState({ socket, status: 'down' }));
+    setState({ socket, status: socket.connected ? 'live' : 'connecting' });
     return () => {
       socket.off();
       socket.disconnect();
-      setState({ socket: null, connected: false });
+      setState({ socket: null, status: 'connecting' });
     };
   }, [userId]);
 
@@ -39,7 +40,12 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
 
 /** Whether live events are arriving; when false, pages poll instead. */
 export function useRealtimeConnected(): boolean {
-  return useContext(RealtimeContext).connected;
+  return useContext(RealtimeContext).status === 'live';
+}
+
+/** 'connecting' until the first answer, then 'live', or 'down' after a failure (until it reconnects). */
+export function useRealtimeStatus(): LinkStatus {
+  return useContext(RealtimeContext).status;
 }
 
 /** Calls `handler` for each `event` pushed to this user while the component is mounted. */

@@ -37,6 +37,7 @@ export const TargetView = z
     institutionCode: z.string(),
     institutionName: z.string(),
     kind: z.string(),
+    mode: z.enum(['auto', 'manual']).meta({ description: 'manual: answered by the institution\'s operator in the inbox' }),
     status: TargetStatus,
     assetCount: z.number().int(),
     balanceFound: MoneyString,

@@ -75,7 +75,7 @@ describe('language, registration and the workspace in the browser', function () 
     await page.getByLabel('公民身份号码').fill(residentId('11010519900101123'));
     await page.getByRole('button', { name: '注册', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/home');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('吴晓明，您好');
+    await page.getByRole('heading', { level: 1, name: '吴晓明，您好' }).waitFor();
     expect(await page.getByRole('main').textContent()).to.contain('您的实名竞买账号已开通');
     expect(await page.getByRole('banner').textContent()).to.contain('竞买人');
   });

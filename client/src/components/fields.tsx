@@ -1,5 +1,5 @@
 /** Form controls that always carry a <label>, an optional hint and an error wired with aria-describedby. */
-import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useI18n } from '../i18n';
 
 interface FieldShell {
@@ -76,6 +76,26 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
     </div>
   );
 });
+
+export type TextAreaFieldProps = FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>;
+
+export function TextAreaField({ id, label, hint, error, required, optional, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
+      <Label id={id} label={label} required={required} optional={optional} />
+      <HintAndError id={id} hint={hint} error={error} />
+      <textarea
+        id={id}
+        name={id}
+        required={required}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...textarea}
+      />
+    </div>
+  );
+}
 
 export type SelectFieldProps = FieldShell & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> & { children: ReactNode };
 

@@ -85,6 +85,18 @@ export function AppLayout() {
                     <li>
                       <NavLink to="/cases/new">{t('nav.newCase')}</NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/measures/expiring">{t('nav.expiring')}</NavLink>
+                    </li>
+                  </>
+                ) : user.role === 'institution_operator' ? (
+                  <>
+                    <li>
+                      <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/home">{t('nav.home')}</NavLink>
+                    </li>
                   </>
                 ) : (
                   <li>

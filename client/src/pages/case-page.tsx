@@ -8,6 +8,7 @@ import { LoadError } from '../components/load-error';
 import { StatusBadge } from '../components/status-badge';
 import { isMessageKey, useI18n, type MessageKey } from '../i18n';
 import { useLoad } from '../lib/use-load';
+import { rankLabel } from '../components/control/labels';
 import { usePageTitle } from '../lib/use-page-title';
 
 type Party = CaseDetail['parties'][number];
@@ -42,15 +43,32 @@ const DATA_LABELS: Record<string, MessageKey> = {
   caseNo: 'data.caseNo',
   claimAmount: 'data.claimAmount',
   cause: 'data.cause',
+  debtor: 'data.debtor',
+  institution: 'data.institution',
+  institutions: 'data.institutions',
+  asset: 'data.asset',
+  assetsFound: 'data.assetsFound',
+  balanceFound: 'data.balanceFound',
+  requestedAmount: 'data.requestedAmount',
+  frozenAmount: 'data.frozenAmount',
+  amount: 'data.amount',
+  rank: 'data.rank',
+  reason: 'data.reason',
+  until: 'data.until',
+  expiresAt: 'data.expiresAt',
 };
 
+const MONEY_KEYS = new Set(['claimAmount', 'balanceFound', 'requestedAmount', 'frozenAmount', 'amount']);
+const DATE_KEYS = new Set(['until', 'expiresAt']);
+
 function TimelineData({ data }: { data: Record<string, unknown> }) {
-  const { t } = useI18n();
+  const { t, pick, formatDate } = useI18n();
   const rows = Object.entries(DATA_LABELS)
-    .filter(([k]) => typeof data[k] === 'string' && data[k] !== '')
+    .filter(([k]) => (typeof data[k] === 'string' && data[k] !== '') || typeof data[k] === 'number')
     .map(([k, label]) => {
-      const v = data[k] as string;
-      return [t(label), k === 'claimAmount' && isMoney(v) ? displayMoney(v) : v] as const;
+      const v = String(data[k]);
+      const shown = MONEY_KEYS.has(k) && isMoney(v) ? displayMoney(v) : DATE_KEYS.has(k) ? formatDate(v) : k === 'rank' ? rankLabel(t, Number(v)) : pick(v);
+      return [t(label), shown] as const;
     });
   if (rows.length === 0) return null;
   return (
@@ -71,7 +89,7 @@ export function actionLabel(action: string, t: (k: MessageKey) => string): strin
 }
 
 function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, pick, formatDateTime } = useI18n();
   if (entries.length === 0) return <p>{t('case.timelineEmpty')}</p>;
   const sorted = [...entries].sort((a, b) => a.seq - b.seq);
   return (
@@ -83,12 +101,40 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
           </time>
           <div className="timeline-body">
             <p className="timeline-label">{actionLabel(e.action, t)}</p>
-            <p className="timeline-actor">{t('case.timelineBy', { name: e.actor.displayName })}</p>
+            <p className="timeline-actor">{t('case.timelineBy', { name: pick(e.actor.displayName) })}</p>
             <TimelineData data={e.data} />
           </div>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A short account of the case's inquiries and assets, with the way into 网络查控. */
+function ControlCard({ caseId }: { caseId: string }) {
+  const { t } = useI18n();
+  const inquiries = useLoad(() => api.caseInquiries(caseId), [caseId]);
+  const assets = useLoad(() => api.caseAssets(caseId), [caseId]);
+  const last = inquiries.data?.[0];
+  return (
+    <section className="card control-card" aria-labelledby="case-control-title">
+      <h2 id="case-control-title">{t('control.title')}</h2>
+      <p className="lead">{t('control.intro')}</p>
+      {inquiries.error ? <LoadError error={inquiries.error} onRetry={inquiries.reload} /> : null}
+      {inquiries.data ? (
+        <p>
+          {last
+            ? t('control.lastInquiry', { debtor: last.debtorName, status: t(`inquiry.status.${last.status}`), percent: last.percent })
+            : t('control.noInquiry')}
+          {assets.data && assets.data.length > 0 ? ` ${t('control.assetsFound', { n: assets.data.length })}` : ''}
+        </p>
+      ) : null}
+      <p className="button-row">
+        <Link to={`/cases/${caseId}/assets`} className="button button-primary">
+          {t('control.open')}
+        </Link>
+      </p>
+    </section>
   );
 }
 
@@ -164,6 +210,7 @@ export function CasePage() {
                   <PartyTable title={t('case.debtors')} parties={c.parties.filter((p) => p.role === 'debtor')} />
                 </div>
               </section>
+              <ControlCard caseId={c.id} />
             </div>
             <section className="card case-timeline" aria-labelledby="case-timeline-title">
               <h2 id="case-timeline-title">{t('case.timeline')}</h2>

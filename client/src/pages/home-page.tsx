@@ -56,7 +56,6 @@ function AuditVerifyPanel() {
 
 const UPCOMING: Partial<Record<string, MessageKey[]>> = {
   bidder: ['home.bidder.next1', 'home.bidder.next2', 'home.bidder.next3'],
-  institution_operator: ['home.operator.next1', 'home.operator.next2'],
   party: ['home.party.next1', 'home.party.next2'],
   admin: ['home.admin.next1', 'home.admin.next2'],
 };
@@ -88,6 +87,13 @@ export function HomePage() {
           </Link>
           <Link to="/cases/new" className="button">
             {t('nav.newCase')}
+          </Link>
+        </p>
+      ) : null}
+      {user.role === 'institution_operator' ? (
+        <p className="button-row">
+          <Link to="/inbox" className="button button-primary">
+            {t('nav.inbox')}
           </Link>
         </p>
       ) : null}

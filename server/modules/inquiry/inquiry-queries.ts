@@ -33,6 +33,7 @@ export async function targetsFor(ctx: AppContext, actor: Actor, inquiryId: strin
       institutionCode: t.institutionCode,
       institutionName: institutions.get(t.institutionCode)?.name ?? t.institutionCode,
       kind: institutions.get(t.institutionCode)?.kind ?? 'unknown',
+      mode: institutions.get(t.institutionCode)?.mode ?? 'auto',
       status: t.status,
       assetCount: t.assetCount,
       balanceFound: formatMoney(t.balanceFound),

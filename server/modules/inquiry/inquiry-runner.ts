@@ -18,7 +18,7 @@ export interface InquiryContext {
   caseNo: string;
   court: { code: string; name: string };
   official: { id: string; name: string };
-  /** Users told of progress (the judge who asked, the case's judge). */
+  /** Rooms told of progress: the staff of the case's court. */
   notify: string[];
   /** Hands a target at a manual institution to that institution's inbox; the target stays pending until answered. */
   toInbox?: (inquiry: InquiryRow, target: TargetRow, ctx: InquiryContext) => Promise<void>;
@@ -164,7 +164,7 @@ export class InquiryRunner {
     });
     buffer.inquiry = outcome.row;
     const progress = toProgress(outcome.row);
-    for (const userId of new Set(buffer.ctx.notify)) this.app.realtime.toUser(userId, 'inquiry.progress', progress);
+    for (const room of buffer.ctx.notify) this.app.realtime.toRoom(room, 'inquiry.progress', progress);
     if (outcome.completed) {
       this.buffers.delete(inquiryId);
       this.done.get(inquiryId)?.resolve();

@@ -40,7 +40,7 @@ export class InquiryService {
       caseNo: theCase.caseNo,
       court: { code: court.code, name: court.name },
       official: { id: inquiry.requestedBy, name: official?.displayName ?? '' },
-      notify: [inquiry.requestedBy, theCase.judgeId],
+      notify: [`court:${theCase.courtId}`],
       toInbox: this.toInbox,
     };
   }

@@ -10,15 +10,15 @@ import { toMeasureView } from './measure-view';
 export type MeasureEvent = 'measure.updated' | 'measure.promoted' | 'measure.expiring';
 
 /**
- * Prepares a push of the measure's view to the case's judge (and the official who ordered it), to be sent only after
- * the transaction commits (ARCHITECTURE invariant 2). The view is read inside the transaction, so it is what commits.
+ * Prepares a push of the measure's view to the staff of the case's court (the judge, the official who ordered it, the
+ * approver of a deduction, the clerks: all may see the case), to be sent only after the transaction commits
+ * (ARCHITECTURE invariant 2). The view is read inside the transaction, so it is what commits.
  */
 export async function pushAfterCommit(ctx: AppContext, tx: Db, measure: MeasureRow, event: MeasureEvent, extra: Record<string, unknown> = {}): Promise<AfterCommit> {
   const theCase = await caseById(tx, measure.caseId);
   const view = await toMeasureView(tx, measure, ctx.clock.now());
-  const to = new Set([theCase?.judgeId, measure.orderedBy].filter((id): id is string => Boolean(id)));
   return () => {
-    for (const userId of to) ctx.realtime.toUser(userId, event, { ...view, ...extra });
+    if (theCase) ctx.realtime.toRoom(`court:${theCase.courtId}`, event, { ...view, ...extra });
   };
 }
 

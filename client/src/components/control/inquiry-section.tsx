@@ -15,6 +15,7 @@ import { useInterval, useRealtimeConnected, useRealtimeEvent } from '../../realt
 import { Badge, type Tone } from '../badge';
 import { Alert, SelectField } from '../fields';
 import { Loading } from '../layout';
+import { LiveState } from '../live-state';
 import { LoadError } from '../load-error';
 import { Pager } from '../pager';
 import { institutionKindLabel } from './labels';
@@ -321,7 +322,7 @@ export function InquirySection({
     <section className="card" id="inquiry" aria-labelledby="inquiry-title">
       <div className="section-head">
         <h2 id="inquiry-title">{t('inquiry.title')}</h2>
-        <span className={`live-state${connected ? ' is-live' : ''}`}>{connected ? t('inquiry.live') : t('inquiry.polling')}</span>
+        <LiveState live="inquiry.live" down="inquiry.polling" />
       </div>
 
       {open ? (
