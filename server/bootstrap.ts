@@ -16,6 +16,8 @@ export interface LocalNetwork {
   url: string;
   catalogue: SimInstitution[];
   stats(): Promise<SimulatorStats>;
+  /** Takes an institution off the network (or back on): for fault drills and tests. */
+  setOutage(code: string, down: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,13 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<A
         simulator = await startSimulatorInWorker({ ...common, logLevel: config.logLevel === 'silent' ? 'silent' : 'warn' });
       } else {
         const inThread = await startSimulator({ ...common, clock: () => clock.now(), logger: logger.child({ component: 'simulator' }) });
-        simulator = { url: inThread.url, catalogue: inThread.catalogue, stats: async () => inThread.stats(), close: () => inThread.close() };
+        simulator = {
+          url: inThread.url,
+          catalogue: inThread.catalogue,
+          stats: async () => inThread.stats(),
+          setOutage: async (code, down) => inThread.setOutage(code, down),
+          close: () => inThread.close(),
+        };
       }
       networkUrl = simulator.url;
     }

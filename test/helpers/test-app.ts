@@ -12,7 +12,6 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { boot } from '../../server/bootstrap';
 import { loadConfig, type Config } from '../../server/config';
-import type { App } from '../../server/app';
 import { FakeClock, type Clock } from '../../server/platform/clock';
 import { MIGRATIONS_DIR, openDatabase, type Database } from '../../server/platform/db/database';
 import { createLogger } from '../../server/platform/logger';
@@ -67,9 +66,11 @@ export interface TestAppOptions {
   workers?: boolean;
 }
 
+export type BootedApp = Awaited<ReturnType<typeof boot>>;
+
 export interface TestApp {
   url: string;
-  app: App;
+  app: BootedApp;
   config: Config;
   clock: Clock;
   close(): Promise<void>;
@@ -94,7 +95,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     scryptN: 1024,
   };
   const clock = options.clock ?? new FakeClock();
-  let app: App;
+  let app: BootedApp;
   let url: string;
   try {
     const database = options.database ?? (await freshDatabase());
