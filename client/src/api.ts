@@ -209,6 +209,8 @@ export const api = {
   noticeRecords: (noticeId: string) => request<Asset[]>('GET', `/api/inbox/${id(noticeId)}/records`),
   executeNotice: (noticeId: string, body: ExecuteNoticeBody) => request<NoticeView>('POST', `/api/inbox/${id(noticeId)}/execute`, body),
   rejectNotice: (noticeId: string, reason: string) => request<NoticeView>('POST', `/api/inbox/${id(noticeId)}/reject`, { reason }),
+  myInstitution: () =>
+    request<{ code: string; name: string; kind: string; mode: 'auto' | 'manual'; webhookUrl: string | null }>('GET', '/api/institutions/mine'),
   setWebhook: (url: string | null) => request<{ url: string | null }>('PUT', '/api/institutions/mine/webhook', { url }),
 
   verifyAudit: () => request<AuditVerifyResult>('GET', '/api/admin/audit/verify'),

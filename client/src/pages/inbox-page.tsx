@@ -41,6 +41,20 @@ function WebhookCard() {
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Show the webhook already registered, if any.
+  useEffect(() => {
+    let live = true;
+    api
+      .myInstitution()
+      .then((mine) => {
+        if (live && mine.webhookUrl) setUrl((current) => current || mine.webhookUrl!);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
   async function save(value: string | null) {
     setError(null);
     setFormError(null);

@@ -99,6 +99,19 @@ export function inboxRoutes(api: Api, ctx: AppContext, deps: InboxRouteDeps): vo
   });
 
   api.route({
+    method: 'get',
+    path: '/api/institutions/mine',
+    tag: 'inbox',
+    summary: 'The operator\'s institution, with its webhook',
+    auth: OPERATOR,
+    response: z.object({ code: z.string(), name: z.string(), kind: z.string(), mode: z.enum(['auto', 'manual']), webhookUrl: z.string().nullable() }),
+    handler: async ({ actor }) => {
+      const institution = await ownInstitution(actor.institutionId);
+      return { code: institution.code, name: institution.name, kind: institution.kind, mode: institution.mode, webhookUrl: institution.webhookUrl };
+    },
+  });
+
+  api.route({
     method: 'put',
     path: '/api/institutions/mine/webhook',
     tag: 'inbox',
