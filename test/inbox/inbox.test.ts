@@ -90,5 +90,10 @@ describe('the inbox of an institution that answers by hand', () => {
     const assets = await request(t.url).get(`/api/cases/${caseId}/assets`).set(bearer(judge));
     expect(assets.body.map((a: { identifier: string }) => a.identifier)).to.include(flat.identifier);
     expect(done.body.answered).to.be.greaterThan(0);
+
+    // The case's timeline names the registry by name, beside the code the audit record keeps.
+    const timeline = await request(t.url).get(`/api/cases/${caseId}/timeline`).set(bearer(judge));
+    const step = timeline.body.find((e: { action: string }) => e.action === 'notice.executed');
+    expect(step.data).to.include({ institution: 'RE-110000', institutionName: '北京市不动产登记中心' });
   });
 });

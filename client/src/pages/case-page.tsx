@@ -44,6 +44,7 @@ const DATA_LABELS: Record<string, MessageKey> = {
   claimAmount: 'data.claimAmount',
   cause: 'data.cause',
   debtor: 'data.debtor',
+  institutionName: 'data.institution',
   institution: 'data.institution',
   institutions: 'data.institutions',
   asset: 'data.asset',
@@ -65,6 +66,8 @@ function TimelineData({ data }: { data: Record<string, unknown> }) {
   const { t, pick, formatDate } = useI18n();
   const rows = Object.entries(DATA_LABELS)
     .filter(([k]) => (typeof data[k] === 'string' && data[k] !== '') || typeof data[k] === 'number')
+    // The server adds the institution's name beside its code; show the name alone when it is there.
+    .filter(([k]) => !(k === 'institution' && typeof data.institutionName === 'string'))
     .map(([k, label]) => {
       const v = String(data[k]);
       const shown = MONEY_KEYS.has(k) && isMoney(v) ? displayMoney(v) : DATE_KEYS.has(k) ? formatDate(v) : k === 'rank' ? rankLabel(t, Number(v)) : pick(v);
