@@ -8,7 +8,7 @@
  * to re-stamp and re-sign the same notice, and that must still count as the same notice.
  */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { stableJson } from '../platform/canonical-json';
 import { Bodies, type Envelope, type Reply } from '../../shared/institution-protocol';
 import { Money } from '../../shared/money';
 import { sign } from '../platform/signing';
@@ -215,7 +215,7 @@ function fingerprintOf(env: Envelope): string {
     env.official.name,
     env.caseNo,
     env.callbackUrl,
-    canonicalize(env.body) ?? '',
+    stableJson(env.body),
   ]);
   return createHash('sha256').update(content).digest('base64url');
 }

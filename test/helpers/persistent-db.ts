@@ -3,11 +3,10 @@
  * fresh connection or hand it to a CLI run in a child process: an embedded PGlite directory by default, or a new
  * database on the PostgreSQL server when TEST_DATABASE_URL is set.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createServerDatabase } from './server-database';
 import { openDatabase, type Database } from '../../server/platform/db/database';
 
 export interface PersistentDatabase {
@@ -31,22 +30,13 @@ export async function persistentDatabase(): Promise<PersistentDatabase> {
       dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const name = `zx_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const created = await createServerDatabase(serverUrl);
   return {
     kind: 'server',
-    open: () => openDatabase({ url: url.toString(), dataDir: '', poolSize: 5 }),
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    open: () => openDatabase({ url: created.url, dataDir: '', poolSize: 5 }),
+    env: { DATA_DIR: dataDir, DATABASE_URL: created.url },
     dispose: async () => {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await created.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -2,14 +2,13 @@
  * Boots the real server on a free port against a fresh database: PGlite in memory (from a migrated template, made
  * once per test process), or, when TEST_DATABASE_URL is set, a new database on that PostgreSQL server, dropped after.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
+import { createServerDatabase } from './server-database';
 import { boot } from '../../server/bootstrap';
 import { loadConfig, type Config } from '../../server/config';
 import { FakeClock, type Clock } from '../../server/platform/clock';
@@ -33,23 +32,14 @@ async function embeddedTemplate(): Promise<Blob> {
 export async function freshDatabase(): Promise<Database & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return openDatabase({ dataDir: 'memory://', pgliteTemplate: await embeddedTemplate() });
-  const name = `zx_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), dataDir: '', poolSize: 5 });
+  const created = await createServerDatabase(serverUrl);
+  const database = await openDatabase({ url: created.url, dataDir: '', poolSize: 5 });
   return {
     ...database,
-    url: url.toString(),
+    url: created.url,
     close: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await created.drop();
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Pure rules of the hash chain. */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { stableJson } from '../../platform/canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -20,9 +20,7 @@ export interface ChainedFields {
 
 /** Canonical JSON (RFC 8785): the same value always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
-  const out = canonicalize(value);
-  if (out === undefined) throw new TypeError('value cannot be serialised');
-  return out;
+  return stableJson(value);
 }
 
 /** hash = SHA-256(prevHash ‖ canonical JSON of every field of the record). Changing any field changes the hash. */

@@ -6,6 +6,13 @@ import { insertNotice, type NoticeRow } from './inbox.store';
 import { toNoticeView } from './inbox-view';
 import type { WebhookNotifier } from './webhook-notifier';
 
+type NoticeFields = Pick<NoticeRow, 'id' | 'institutionCode' | 'source' | 'sourceId' | 'type' | 'caseId' | 'caseNo' | 'courtName' | 'officialName' | 'body'>;
+
+/** A notice just received: new, unanswered. */
+function newNotice(ctx: AppContext, fields: NoticeFields): NoticeRow {
+  return { ...fields, status: 'new', result: null, reason: null, receivedAt: ctx.clock.now(), answeredAt: null, answeredBy: null };
+}
+
 /** After commit: tell the institution's operators (socket room) and its webhook. */
 function announce(ctx: AppContext, webhooks: WebhookNotifier, notice: NoticeRow): () => void {
   return () => {
@@ -20,7 +27,7 @@ function announce(ctx: AppContext, webhooks: WebhookNotifier, notice: NoticeRow)
 /** An order from the outbox to a manual institution becomes a notice in its inbox (inside the outbox's transaction). */
 export async function receiveOrder(ctx: AppContext, webhooks: WebhookNotifier, tx: Db, message: OutboxRow): Promise<() => void> {
   const { meta, body } = message.envelope as OutboxEnvelope;
-  const notice: NoticeRow = {
+  const notice = newNotice(ctx, {
     id: message.id,
     institutionCode: message.institutionCode,
     source: 'order',
@@ -31,13 +38,7 @@ export async function receiveOrder(ctx: AppContext, webhooks: WebhookNotifier, t
     courtName: meta.court.name,
     officialName: meta.official.name,
     body,
-    status: 'new',
-    result: null,
-    reason: null,
-    receivedAt: ctx.clock.now(),
-    answeredAt: null,
-    answeredBy: null,
-  };
+  });
   await insertNotice(tx, notice);
   return announce(ctx, webhooks, notice);
 }
@@ -48,7 +49,7 @@ export async function receiveInquiry(
   webhooks: WebhookNotifier,
   input: { messageId: string; inquiryId: string; institutionCode: string; caseId: string; caseNo: string; courtName: string; officialName: string; debtor: unknown },
 ): Promise<void> {
-  const notice: NoticeRow = {
+  const notice = newNotice(ctx, {
     id: input.messageId,
     institutionCode: input.institutionCode,
     source: 'inquiry',
@@ -59,13 +60,7 @@ export async function receiveInquiry(
     courtName: input.courtName,
     officialName: input.officialName,
     body: { debtor: input.debtor },
-    status: 'new',
-    result: null,
-    reason: null,
-    receivedAt: ctx.clock.now(),
-    answeredAt: null,
-    answeredBy: null,
-  };
+  });
   await insertNotice(ctx.db, notice);
   announce(ctx, webhooks, notice)();
 }
