@@ -23,7 +23,7 @@ const Env = z.object({
   NETWORK_SECRET: z.string().min(32).optional(),
   NETWORK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   NETWORK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
-  INQUIRY_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(512),
+  INQUIRY_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(2048),
   SIM_SIZE: z.coerce.number().int().min(10).max(16_887).default(50),
   SIM_MAX_LATENCY_MS: z.coerce.number().int().positive().optional(),
   SIM_SEED: z.string().default('zhixing-demo'),

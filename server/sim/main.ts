@@ -17,6 +17,7 @@ const Env = z.object({
   SIM_SIZE: z.coerce.number().int().min(1).max(maxCatalogueSize()).default(DEMO_SIZE),
   NETWORK_SECRET: z.string().min(16).optional(),
   SIM_LATENCY_SCALE: z.coerce.number().min(0).default(1),
+  SIM_MAX_LATENCY_MS: z.coerce.number().int().positive().optional(),
   SIM_FAULTS: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -39,7 +40,7 @@ const sim = await startSimulator({
   seed: env.SIM_SEED,
   size: env.SIM_SIZE,
   networkSecret,
-  latency: { scale: env.SIM_LATENCY_SCALE },
+  latency: { scale: env.SIM_LATENCY_SCALE, maxMs: env.SIM_MAX_LATENCY_MS },
   faults: env.SIM_FAULTS,
   logger,
 });

@@ -73,7 +73,7 @@ export const JournalEntryView = z
     correlationId: z.string(),
     institutionCode: z.string(),
     type: z.string(),
-    direction: z.enum(['request', 'reply', 'error', 'callback']),
+    direction: z.enum(['request', 'reply', 'error', 'callback', 'handoff']),
     attempt: z.number().int(),
     httpStatus: z.number().int().nullable(),
     durationMs: z.number().int().nullable(),

@@ -4,7 +4,19 @@ import { SYSTEM_ACTOR } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { recordAudit } from '../audit';
 import { DeliveryError, type InstitutionAdapter, type MessageMeta } from '../network';
-import { applyResults, completeIfSettled, inquiryById, pendingTargets, runningInquiries, type InquiryRow, type TargetResult, type TargetRow } from './inquiry.store';
+import { randomUUID } from 'node:crypto';
+import {
+  applyResults,
+  claimOrphanedInquiries,
+  completeIfSettled,
+  inquiryById,
+  pendingTargets,
+  releaseInquiryLeases,
+  renewInquiryLeases,
+  type InquiryRow,
+  type TargetResult,
+  type TargetRow,
+} from './inquiry.store';
 import { toProgress } from './inquiry-view';
 
 export interface RunnerOptions {
@@ -12,6 +24,8 @@ export interface RunnerOptions {
   concurrency: number;
   /** How often answers are written and progress is pushed. */
   flushMs: number;
+  /** How long a process holds an inquiry without renewing; renewed every third of it. Default 30 s. */
+  leaseMs?: number;
 }
 
 export interface InquiryContext {
@@ -26,10 +40,16 @@ export interface InquiryContext {
 
 /**
  * Fans an inquiry out to its institutions with bounded concurrency and records the answers as they arrive, in
- * batches. Runs in the process that started the inquiry; on start every process resumes the inquiries left running
- * (each target keeps its message id, so an institution asked twice answers the same).
+ * batches. The process that started an inquiry holds a lease on it and renews it while it runs; when a process stops
+ * (given back) or dies (not renewed), another takes the inquiry over and asks the institutions still pending (each
+ * target keeps its message id, so an institution asked twice answers the same).
  */
 export class InquiryRunner {
+  /** This process's runner, as recorded on the inquiries it holds. */
+  readonly id = randomUUID();
+  private leaseTimer: NodeJS.Timeout | undefined;
+  /** Inquiries another process took over after this one failed to renew in time: no more calls for them here. */
+  private readonly lost = new Set<string>();
   private active = 0;
   /** Waiting calls; `head` moves instead of shift(), which is O(n) on a queue of 80,000. */
   private queue: (() => void)[] = [];
@@ -45,7 +65,7 @@ export class InquiryRunner {
     private readonly contextOf: (inquiry: InquiryRow) => Promise<InquiryContext>,
   ) {}
 
-  /** Starts asking every pending target of the inquiry; resolves when the inquiry is settled. */
+  /** Starts asking every pending target of the inquiry (whose lease this runner holds); resolves when it is settled. */
   run(inquiry: InquiryRow, targets: TargetRow[], ctx: InquiryContext): Promise<void> {
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));
@@ -54,7 +74,7 @@ export class InquiryRunner {
     const debtor = { kind: inquiry.debtorKind, name: inquiry.debtorName, idNumber: inquiry.debtorIdNumber };
     for (const target of targets) {
       void this.limited(async () => {
-        if (this.stopping) return;
+        if (this.stopping || this.lost.has(inquiry.id)) return;
         const meta: MessageMeta = {
           messageId: target.messageId,
           correlationId: `inquiry:${inquiry.id}`,
@@ -96,20 +116,54 @@ export class InquiryRunner {
 
   /** Records an answer that arrived another way (an operator's reply in the inbox). */
   async answer(inquiryId: string, result: TargetResult): Promise<void> {
-    const inquiry = await inquiryById(this.app.db, inquiryId);
-    if (!inquiry) return;
-    if (!this.buffers.has(inquiryId)) this.buffers.set(inquiryId, { inquiry, ctx: await this.contextOf(inquiry), results: [] });
+    if (!this.buffers.has(inquiryId)) {
+      const inquiry = await inquiryById(this.app.db, inquiryId);
+      if (!inquiry) return;
+      this.buffers.set(inquiryId, { inquiry, ctx: await this.contextOf(inquiry), results: [] });
+    }
     this.push(inquiryId, result);
     await this.flush(inquiryId);
+    // Recorded on behalf of whichever process runs the inquiry: nothing more to keep here.
+    if (!this.done.has(inquiryId)) this.buffers.delete(inquiryId);
   }
 
-  /** Picks up the inquiries a previous process left running. */
+  /** The lease a new inquiry starts with, held by this runner. */
+  lease(): { runnerId: string; leaseUntil: Date } {
+    return { runnerId: this.id, leaseUntil: new Date(this.app.clock.nowMs() + this.leaseMs) };
+  }
+
+  /** Takes over the inquiries no process holds, then keeps renewing this runner's leases and watching for orphans. */
   async resumeAll(): Promise<void> {
-    for (const inquiry of await runningInquiries(this.app.db)) {
-      if (this.buffers.has(inquiry.id)) continue;
+    await this.takeOrphans();
+    this.leaseTimer ??= setInterval(() => void this.tick().catch((err) => this.app.logger.error({ err }, 'inquiry lease upkeep failed')), this.leaseMs / 3);
+    this.leaseTimer.unref();
+  }
+
+  /** One round of upkeep: renew this runner's leases, drop the ones lost, take over orphans. */
+  async tick(): Promise<void> {
+    if (this.stopping) return;
+    const mine = [...this.buffers.keys()].filter((id) => !this.lost.has(id));
+    const held = await renewInquiryLeases(this.app.db, this.id, mine, this.lease().leaseUntil);
+    for (const id of mine) {
+      if (held.has(id)) continue;
+      this.lost.add(id);
+      this.app.logger.warn({ inquiryId: id }, 'another process took this inquiry over; answers still arriving here are recorded, no new calls are made');
+    }
+    await this.takeOrphans();
+  }
+
+  private async takeOrphans(): Promise<void> {
+    const now = this.app.clock.now();
+    for (const inquiry of await claimOrphanedInquiries(this.app.db, this.id, now, this.lease().leaseUntil)) {
+      this.lost.delete(inquiry.id);
       const targets = await pendingTargets(this.app.db, inquiry.id);
+      this.app.logger.info({ inquiryId: inquiry.id, pending: targets.length }, 'taking over a running inquiry');
       void this.run(inquiry, targets, await this.contextOf(inquiry));
     }
+  }
+
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? 30_000;
   }
 
   /** Resolves when the inquiry has settled (tests, the benchmark). */
@@ -120,9 +174,11 @@ export class InquiryRunner {
   /** Stops sending new calls and writes what has arrived. Pending targets are resumed by the next start. */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.leaseTimer) clearInterval(this.leaseTimer);
     this.queue = [];
     this.head = 0;
     await Promise.all([...this.buffers.keys()].map((id) => this.flush(id)));
+    await releaseInquiryLeases(this.app.db, this.id);
   }
 
   private push(inquiryId: string, result: TargetResult): void {
@@ -167,7 +223,9 @@ export class InquiryRunner {
     for (const room of buffer.ctx.notify) this.app.realtime.toRoom(room, 'inquiry.progress', progress);
     if (outcome.completed) {
       this.buffers.delete(inquiryId);
+      this.lost.delete(inquiryId);
       this.done.get(inquiryId)?.resolve();
+      this.done.delete(inquiryId);
     }
   }
 

@@ -23,7 +23,7 @@ export class InquiryService {
   }
 
   async start(actor: Actor, caseId: string, input: StartInquiryInput): Promise<InquiryRow> {
-    const { inquiry, targets } = await startInquiry(this.ctx, actor, caseId, input);
+    const { inquiry, targets } = await startInquiry(this.ctx, actor, caseId, input, this.runner.lease());
     void this.runner.run(inquiry, targets, await this.contextOf(inquiry));
     return inquiry;
   }

@@ -22,6 +22,9 @@ export const inquiries = pgTable(
     balanceFound: numeric('balance_found', { precision: 18, scale: 2 }).notNull().default('0'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** The process running the inquiry, and until when it holds it: a process that stops renewing loses it to another. */
+    runnerId: uuid('runner_id'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
   },
   (t) => [index('inquiries_case').on(t.caseId, t.startedAt)],
 );

@@ -17,7 +17,13 @@ export interface StartInquiryInput {
  * given kinds. Only a debtor of the judge's own case may be searched (财调 Art. 13: no inquiry about anyone who is not
  * a debtor of the case).
  */
-export async function startInquiry(ctx: AppContext, actor: Actor, caseId: string, input: StartInquiryInput): Promise<{ inquiry: InquiryRow; targets: TargetRow[] }> {
+export async function startInquiry(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  input: StartInquiryInput,
+  lease: { runnerId: string; leaseUntil: Date },
+): Promise<{ inquiry: InquiryRow; targets: TargetRow[] }> {
   const theCase = await caseVisibleTo(ctx.db, actor, caseId);
   if (theCase.status !== 'open') throw new AppError('CASE_NOT_OPEN', '案件已结，不能查询 / The case is closed; no inquiry');
   const party = (await partiesOf(ctx.db, [caseId])).find((p) => p.id === input.partyId);
@@ -49,6 +55,9 @@ export async function startInquiry(ctx: AppContext, actor: Actor, caseId: string
     balanceFound: '0',
     startedAt: now,
     completedAt: null,
+    // Held by the runner of this process from the start, so no other process takes it up meanwhile.
+    runnerId: lease.runnerId,
+    leaseUntil: lease.leaseUntil,
   };
   const targets: TargetRow[] = institutions.map((i) => ({
     inquiryId: inquiry.id,

@@ -91,7 +91,8 @@ export class HttpInstitutionAdapter implements InstitutionAdapter {
       this.options.journal.record({
         ...journalBase,
         at: this.options.clock.now(),
-        direction: 'error',
+        // Handing a message to a manual institution's inbox is the expected path, not a fault.
+        direction: err.failure === 'manual' ? 'handoff' : 'error',
         httpStatus: httpStatus ?? null,
         durationMs: Math.round(performance.now() - started),
         error: `${err.failure}: ${err.message}`,

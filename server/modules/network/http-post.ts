@@ -2,8 +2,8 @@
 import http from 'node:http';
 import https from 'node:https';
 
-const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 256 });
-const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 256 });
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 4096, maxFreeSockets: 4096 });
+const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 4096, maxFreeSockets: 4096 });
 
 export interface PostResult {
   status: number;

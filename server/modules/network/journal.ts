@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/database';
+import { jsonParam, type Db } from '../../platform/db/database';
 import type { Logger } from '../../platform/logger';
 import { sql } from 'drizzle-orm';
 import type { networkJournal } from './network.tables';
@@ -38,11 +38,10 @@ export class Journal {
         // One JSON parameter per batch: building a 12-column multi-row insert through the query builder cost more
         // CPU than the database's own work at 1,000+ entries a second.
         for (let i = 0; i < batch.length; i += 1000) {
-          const rows = JSON.stringify(batch.slice(i, i + 1000).map(toRow));
           await this.db.execute(sql`
             insert into network_journal (at, case_id, message_id, correlation_id, institution_code, type, direction, attempt, http_status, duration_ms, payload, error)
             select at, case_id, message_id, correlation_id, institution_code, type, direction, attempt, http_status, duration_ms, payload, error
-              from json_populate_recordset(null::network_journal, ${rows}::json)`);
+              from json_populate_recordset(null::network_journal, ${jsonParam(batch.slice(i, i + 1000).map(toRow))})`);
         }
       } catch (err) {
         this.logger.error({ err, entries: batch.length }, 'journal write failed');

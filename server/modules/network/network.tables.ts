@@ -39,7 +39,8 @@ export const networkJournal = pgTable(
     correlationId: text('correlation_id').notNull(),
     institutionCode: text('institution_code').notNull(),
     type: text('type').notNull(),
-    direction: text('direction', { enum: ['request', 'reply', 'error', 'callback'] }).notNull(),
+    /** `handoff`: the institution answers by hand, so the message went to its operators' inbox. */
+    direction: text('direction', { enum: ['request', 'reply', 'error', 'callback', 'handoff'] }).notNull(),
     attempt: integer('attempt').notNull(),
     httpStatus: integer('http_status'),
     durationMs: integer('duration_ms'),

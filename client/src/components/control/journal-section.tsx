@@ -11,7 +11,7 @@ import { messageTypeLabel } from './labels';
 
 const PAGE_SIZE = 20;
 
-const DIRECTION_TONE: Record<JournalEntry['direction'], Tone> = { request: 'neutral', reply: 'success', error: 'danger', callback: 'info' };
+const DIRECTION_TONE: Record<JournalEntry['direction'], Tone> = { request: 'neutral', reply: 'success', error: 'danger', callback: 'info', handoff: 'info' };
 
 function replyStatus(payload: unknown): string | null {
   const status = (payload as { status?: unknown } | null)?.status;
@@ -47,7 +47,7 @@ function JournalTable({ caseId, names, refreshKey }: { caseId: string; names: Ma
             {data.items.map((e) => {
               const status = e.direction === 'reply' ? replyStatus(e.payload) : null;
               // An institution that answers by hand refuses the automatic call: the notice went to its inbox instead.
-              const handedOff = e.direction === 'error' && (e.error ?? '').startsWith('manual:');
+              const handedOff = e.direction === 'handoff';
               return (
                 <tr key={e.seq}>
                   <td data-label={t('journal.col.time')}>
@@ -61,7 +61,7 @@ function JournalTable({ caseId, names, refreshKey }: { caseId: string; names: Ma
                     {e.attempt > 1 ? <span className="small muted"> · {t('journal.attempt', { n: e.attempt })}</span> : null}
                   </td>
                   <td data-label={t('journal.col.direction')}>
-                    {handedOff ? <Badge tone="info">{t('dir.manual')}</Badge> : <Badge tone={DIRECTION_TONE[e.direction]}>{t(`dir.${e.direction}`)}</Badge>}
+                    <Badge tone={DIRECTION_TONE[e.direction]}>{t(`dir.${e.direction}`)}</Badge>
                   </td>
                   <td data-label={t('journal.col.result')} className="note-cell">
                     {handedOff ? t('target.manualNote') : e.error ? pick(e.error) : status && ['answered', 'executed', 'rejected'].includes(status) ? t(`reply.${status as 'answered'}`) : ''}
