@@ -1,20 +1,45 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import type { ReactNode } from 'react';
+import { lazy, useEffect, type ReactNode } from 'react';
 import type { Role } from '@shared/schemas/auth';
 import { homePathFor, useAuth } from './auth';
 import { AppLayout, Loading } from './components/layout';
 import { LoadError } from './components/load-error';
-import { CaseListPage } from './pages/case-list-page';
-import { CaseControlPage } from './pages/case-control-page';
-import { CasePage } from './pages/case-page';
-import { ExpiringPage } from './pages/expiring-page';
-import { InboxPage } from './pages/inbox-page';
-import { NoticePage } from './pages/notice-page';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
-import { NewCasePage } from './pages/new-case-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RegisterPage } from './pages/register-page';
+
+
+// The court's and the institutions' pages are split from the shell and fetched once the shell is idle, so the first
+// paint of the public pages does not wait for the judge's console, and a page is there by the time it is opened.
+const pages = {
+  caseList: () => import('./pages/case-list-page'),
+  caseControl: () => import('./pages/case-control-page'),
+  case: () => import('./pages/case-page'),
+  expiring: () => import('./pages/expiring-page'),
+  newCase: () => import('./pages/new-case-page'),
+  inbox: () => import('./pages/inbox-page'),
+  notice: () => import('./pages/notice-page'),
+};
+const CaseListPage = lazy(() => pages.caseList().then((m) => ({ default: m.CaseListPage })));
+const CaseControlPage = lazy(() => pages.caseControl().then((m) => ({ default: m.CaseControlPage })));
+const CasePage = lazy(() => pages.case().then((m) => ({ default: m.CasePage })));
+const ExpiringPage = lazy(() => pages.expiring().then((m) => ({ default: m.ExpiringPage })));
+const NewCasePage = lazy(() => pages.newCase().then((m) => ({ default: m.NewCasePage })));
+const InboxPage = lazy(() => pages.inbox().then((m) => ({ default: m.InboxPage })));
+const NoticePage = lazy(() => pages.notice().then((m) => ({ default: m.NoticePage })));
+
+function usePrefetchPages() {
+  useEffect(() => {
+    const load = () => Object.values(pages).forEach((page) => void page().catch(() => undefined));
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(load, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(load, 500);
+    return () => clearTimeout(timer);
+  }, []);
+}
 
 const COURT_STAFF: Role[] = ['judge', 'clerk'];
 const OPERATORS: Role[] = ['institution_operator'];
@@ -40,6 +65,7 @@ function Root() {
 
 export function App() {
   const { status } = useAuth();
+  usePrefetchPages();
   return (
     <Routes>
       <Route element={<AppLayout />}>

@@ -87,7 +87,8 @@ describe('enforcement cases in the browser', function () {
 
     // The case page.
     await page.waitForURL((url) => /^\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
-    const heading = page.getByRole('heading', { level: 1 });
+    // The case page's heading is its number (the page may still be loading when the address changes).
+    const heading = page.getByRole('heading', { level: 1, name: /执\d+号/ });
     await heading.waitFor();
     const caseNo = (await heading.textContent())!.trim();
     expect(parseCaseNo(caseNo), `case number ${caseNo}`).to.not.equal(null);

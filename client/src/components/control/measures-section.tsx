@@ -189,31 +189,10 @@ export function MeasuresSection({
                         <td data-label={t('measures.col.actions')}>
                           {free ? (
                             <span className="row-actions">
-                              <button
-                                type="button"
-                                className="button button-small"
-                                aria-label={t('measure.actionLabel', { action: t('measure.renew'), asset: name })}
-                                onClick={() => setAction({ kind: 'renew', measure: m })}
-                              >
-                                {t('measure.renew')}
-                              </button>
-                              <button
-                                type="button"
-                                className="button button-small"
-                                aria-label={t('measure.actionLabel', { action: t('measure.release'), asset: name })}
-                                onClick={() => setAction({ kind: 'release', measure: m })}
-                              >
-                                {t('measure.release')}
-                              </button>
+                              <RowAction label={t('measure.renew')} aria={t('measure.actionLabel', { action: t('measure.renew'), asset: name })} onClick={() => setAction({ kind: 'renew', measure: m })} />
+                              <RowAction label={t('measure.release')} aria={t('measure.actionLabel', { action: t('measure.release'), asset: name })} onClick={() => setAction({ kind: 'release', measure: m })} />
                               {canDeduct ? (
-                                <button
-                                  type="button"
-                                  className="button button-small"
-                                  aria-label={t('measure.actionLabel', { action: t('measure.deduct'), asset: name })}
-                                  onClick={() => setAction({ kind: 'deduct', measure: m })}
-                                >
-                                  {t('measure.deduct')}
-                                </button>
+                                <RowAction label={t('measure.deduct')} aria={t('measure.actionLabel', { action: t('measure.deduct'), asset: name })} onClick={() => setAction({ kind: 'deduct', measure: m })} />
                               ) : null}
                             </span>
                           ) : null}
@@ -294,34 +273,12 @@ export function MeasuresSection({
                               {mine ? (
                                 <>
                                   <span className="small muted">{t('deduction.ownNote')}</span>
-                                  <button
-                                    type="button"
-                                    className="button button-small"
-                                    aria-label={t('deduction.actionLabel', { action: t('deduction.withdraw'), amount })}
-                                    onClick={() => setAction({ kind: 'withdraw', deduction: d })}
-                                  >
-                                    {t('deduction.withdraw')}
-                                  </button>
+                                  <RowAction label={t('deduction.withdraw')} aria={t('deduction.actionLabel', { action: t('deduction.withdraw'), amount })} onClick={() => setAction({ kind: 'withdraw', deduction: d })} />
                                 </>
                               ) : user.canApprove ? (
                                 <>
-                                  <button
-                                    type="button"
-                                    className="button button-small button-primary"
-                                    disabled={busyId === d.id}
-                                    aria-label={t('deduction.actionLabel', { action: t('deduction.approve'), amount })}
-                                    onClick={() => void approve(d)}
-                                  >
-                                    {t('deduction.approve')}
-                                  </button>
-                                  <button
-                                    type="button"
-                                    className="button button-small"
-                                    aria-label={t('deduction.actionLabel', { action: t('deduction.decline'), amount })}
-                                    onClick={() => setAction({ kind: 'decline', deduction: d })}
-                                  >
-                                    {t('deduction.decline')}
-                                  </button>
+                                  <RowAction label={t('deduction.approve')} aria={t('deduction.actionLabel', { action: t('deduction.approve'), amount })} primary disabled={busyId === d.id} onClick={() => void approve(d)} />
+                                  <RowAction label={t('deduction.decline')} aria={t('deduction.actionLabel', { action: t('deduction.decline'), amount })} onClick={() => setAction({ kind: 'decline', deduction: d })} />
                                 </>
                               ) : null}
                             </span>
@@ -409,5 +366,14 @@ export function MeasuresSection({
         />
       ) : null}
     </>
+  );
+}
+
+/** A small button in a table row, read out with what it acts on. */
+function RowAction({ label, aria, primary, disabled, onClick }: { label: string; aria: string; primary?: boolean; disabled?: boolean; onClick: () => void }) {
+  return (
+    <button type="button" className={`button button-small${primary ? ' button-primary' : ''}`} disabled={disabled} aria-label={aria} onClick={onClick}>
+      {label}
+    </button>
   );
 }
