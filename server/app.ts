@@ -31,6 +31,8 @@ import { HttpInstitutionAdapter, InstitutionModes, Journal, networkRoutes, Outbo
 import { inboxRoutes, receiveInquiry, receiveOrder, WebhookNotifier } from './modules/inbox';
 import { ledgerRoutes } from './modules/ledger';
 import { measureCallbackHandler, measureReplyHandler, measureRoutes, scheduleMeasureJobs } from './modules/measures';
+import { auctionRoutes, isPublicAuctionRoom, scheduleAuctionJobs } from './modules/auctions';
+import { HttpInquiryPlatformDirectory, scheduleValuationJobs, valuationRoutes } from './modules/valuation';
 import { Asset } from '../shared/institution-protocol';
 import { z } from 'zod';
 
@@ -81,6 +83,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     redisUrl: config.redisUrl,
     logger,
     cookieName: SESSION_COOKIE,
+    publicRoom: isPublicAuctionRoom,
     authenticate: async (token) => (await resolveSession(ctxRef.ctx!, token))?.actor ?? null,
   });
   const ctx: AppContext = {
@@ -158,15 +161,23 @@ export async function createApp(options: AppOptions): Promise<App> {
   institutionRoutes(api, ctx);
   inquiryRoutes(api, ctx, inquiry);
   measureRoutes(api, ctx, orders);
+  // The judicial online inquiry platforms (参考价 Art. 8) are on the same network as the institutions.
+  const valuation = { platforms: new HttpInquiryPlatformDirectory({ networkUrl: options.networkUrl, networkSecret: config.network.secret, clock, timeoutMs: config.network.timeoutMs }) };
+  valuationRoutes(api, ctx, valuation);
   ledgerRoutes(api, ctx);
+  auctionRoutes(api, ctx);
   networkRoutes(api, ctx, { journal, onCallback: measureCallbackHandler(ctx) });
   inboxRoutes(api, ctx, { onReply, answerInquiry: (inquiryId, result) => inquiry.runner.answer(inquiryId, result), recordsOf });
   let jobs: { stop(): void } | undefined;
+  let valuationJobs: { stop(): void } | undefined;
+  let auctionJobs: { stop(): void } | undefined;
   const startWorkers = async () => {
     if (jobs) return;
     await modes.refresh();
     outbox.start();
     jobs = scheduleMeasureJobs(ctx, config.jobsCron, { reminderDays: config.measureReminderDays, callbackUrl: orders.callbackUrl, kick: orders.kick });
+    valuationJobs = scheduleValuationJobs(ctx, valuation, config.jobsCron);
+    auctionJobs = scheduleAuctionJobs(ctx, config.jobsCron);
     await inquiry.runner.resumeAll();
   };
 
@@ -265,6 +276,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       http.closeAllConnections();
       await closed;
       jobs?.stop();
+      valuationJobs?.stop();
+      auctionJobs?.stop();
       await outbox.stop();
       await inquiry.runner.stop();
       await journal.flush();

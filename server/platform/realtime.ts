@@ -15,6 +15,8 @@ export interface Realtime {
   toUser(userId: string, event: string, payload: unknown): void;
   /** Sends to a room, on every process. */
   toRoom(room: string, event: string, payload: unknown): void;
+  /** Sends to a room of the public namespace `/public` (no login; e.g. `auction:<id>`), on every process. */
+  toPublic(room: string, event: string, payload: unknown): void;
 }
 
 export interface RealtimeServer extends Realtime {
@@ -42,7 +44,14 @@ function safeDecode(value: string): string {
 
 export async function attachRealtime(
   http: HttpServer,
-  options: { authenticate: SocketAuthenticator; redisUrl?: string | undefined; logger: Logger; cookieName: string },
+  options: {
+    authenticate: SocketAuthenticator;
+    redisUrl?: string | undefined;
+    logger: Logger;
+    cookieName: string;
+    /** Which rooms of the public namespace anyone may watch (e.g. a published auction's); none when absent. */
+    publicRoom?: (room: string) => boolean;
+  },
 ): Promise<RealtimeServer> {
   const io = new Server(http, {
     serveClient: false,
@@ -81,10 +90,29 @@ export async function attachRealtime(
     socket.emit('hello', { userId: actor.userId, role: actor.role });
   });
 
+  // The public namespace needs no login: anyone may watch the rooms `publicRoom` allows (a public auction page) by
+  // sending `watch` with the room's name, and leave with `unwatch`. Only public data is ever sent there.
+  const publicNs = io.of('/public');
+  const MAX_WATCHED = 50;
+  publicNs.on('connection', (socket) => {
+    socket.on('watch', (room: unknown, ack?: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+      if (typeof room !== 'string' || !options.publicRoom?.(room)) return reply({ ok: false, error: { code: 'NOT_FOUND', message: '没有该公开频道 / No such public room' } });
+      if (socket.rooms.size > MAX_WATCHED) return reply({ ok: false, error: { code: 'TOO_MANY_ROOMS', message: `最多同时关注${MAX_WATCHED}个频道 / At most ${MAX_WATCHED} rooms at once` } });
+      void socket.join(room);
+      reply({ ok: true });
+    });
+    socket.on('unwatch', (room: unknown, ack?: unknown) => {
+      if (typeof room === 'string') void socket.leave(room);
+      if (typeof ack === 'function') (ack as (r: unknown) => void)({ ok: true });
+    });
+  });
+
   return {
     io,
     toUser: (userId, event, payload) => void io.to(`user:${userId}`).emit(event, payload),
     toRoom: (room, event, payload) => void io.to(room).emit(event, payload),
+    toPublic: (room, event, payload) => void publicNs.to(room).emit(event, payload),
     close: async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all(redis.map((r) => r.quit().catch(() => undefined)));

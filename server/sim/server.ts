@@ -17,7 +17,9 @@ import { z } from 'zod';
 import { Bodies, Envelope } from '../../shared/institution-protocol';
 import { institutionKey, verifySignature } from '../platform/signing';
 import { buildCatalogue, type SimInstitution } from './catalogue';
+import { SimBank, serveBank } from './bank';
 import { CallbackSender, type CallbackStats } from './callbacks';
+import { InquiryPlatformDesk } from './inquiry-platforms';
 import { MessageDesk } from './message-desk';
 import { Network, type Promotion } from './network';
 import { standardNormal } from './random';
@@ -94,6 +96,7 @@ interface Live {
 const OutageBody = z.object({ down: z.boolean() });
 const Rate = z.number().min(0).max(1);
 const FaultsBody = z.object({ errorRate: Rate.optional(), timeoutRate: Rate.optional(), malformedRate: Rate.optional() });
+const PlatformHoursBody = z.object({ hours: z.number().min(0).max(24 * 365).nullable() });
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   if (!options.networkSecret) throw new Error('networkSecret is required');
@@ -117,6 +120,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   };
   const network = new Network(seed, catalogue);
   const desk = new MessageDesk(network, keyOf, { inquiryReplayLimit: options.inquiryReplayLimit });
+  // The judicial online inquiry platforms (参考价 Art. 8–13) share the server: see inquiry-platforms.ts.
+  const platforms = new InquiryPlatformDesk(seed, options.networkSecret);
+  // The bank that collects deposits and prices (网拍 Art. 8(2), 17) shares the server too: see bank.ts.
+  const bank = new SimBank({ networkSecret: options.networkSecret, clock, logger });
   const callbacks = new CallbackSender({ keyOf, logger, clock, retryDelaysMs: options.callbackRetryDelaysMs });
   const notifyAll = (promotions: Promotion[]) => {
     if (promotions.length) setImmediate(() => promotions.forEach((p) => callbacks.notify(p)));
@@ -265,6 +272,31 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         const l = live.get(parts[1]!);
         return l ? sendJson(res, 200, publicView(l)) : sendError(res, 404, 'UNKNOWN_INSTITUTION', `Unknown institution ${parts[1]}`);
       }
+      if (parts[0] === 'bank') {
+        serveBank(bank, req, res, parts.slice(1)).catch((err: unknown) => {
+          logger.error({ err, url: req.url }, 'bank request failed');
+          if (!res.headersSent) sendError(res, 500, 'SIMULATOR_BUG', 'The simulated bank failed on this request');
+        });
+        return;
+      }
+      if (parts[0] === 'inquiry-platforms') {
+        if (method === 'GET' && parts.length === 1) return sendJson(res, 200, platforms.listing());
+        if (method === 'POST' && parts.length === 3 && (parts[2] === 'requests' || parts[2] === 'reports')) {
+          const code = parts[1]!;
+          return readJson(req, res, (raw) => {
+            const answer = parts[2] === 'requests' ? platforms.commission(code, raw, clock()) : platforms.report(code, raw, clock());
+            sendJson(res, answer.status, answer.body);
+          });
+        }
+      }
+      if (method === 'POST' && parts.length === 4 && parts[0] === 'admin' && parts[1] === 'inquiry-platforms' && parts[3] === 'hours') {
+        return readJson(req, res, (raw) => {
+          const body = PlatformHoursBody.safeParse(raw);
+          if (!body.success) return sendError(res, 400, 'INVALID_BODY', 'Expected { "hours": number | null }');
+          if (!platforms.setHours(parts[2]!, body.data.hours)) return sendError(res, 404, 'UNKNOWN_PLATFORM', `Unknown inquiry platform ${parts[2]}`);
+          sendJson(res, 200, { code: parts[2], hours: body.data.hours });
+        });
+      }
       if (method === 'GET' && parts.length === 1 && parts[0] === 'catalogue') {
         return sendJson(res, 200, { size: live.size, institutions: [...live.values()].map(publicView) });
       }
@@ -359,6 +391,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       for (const t of pending) clearTimeout(t);
       pending.clear();
       callbacks.close();
+      bank.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -5,3 +5,4 @@ export * from './cases';
 export * from './inquiry';
 export * from './inbox';
 export * from './measures';
+export * from './auctions';

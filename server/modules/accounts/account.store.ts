@@ -75,3 +75,20 @@ export async function addFailure(db: Db, key: string, now: Date, lockFor: (failu
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
+
+/**
+ * Current staff of the court (judges, clerks) and of the platform (administrators) whose recorded identity number is
+ * this one: whom 网拍 Art. 34 keeps from bidding.
+ */
+export async function staffWithIdentityNumber(db: Db, courtId: string, idNumber: string): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(
+      and(
+        sql`upper(${users.identityNumber}) = upper(${idNumber})`,
+        isNull(users.disabledAt),
+        sql`((${users.role} in ('judge', 'clerk') and ${users.courtId} = ${courtId}) or ${users.role} = 'admin')`,
+      ),
+    );
+}

@@ -18,6 +18,8 @@ export const DEMO_STAFF = [
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
   { username: 'judge.wang', displayName: '王建国', role: 'judge', courtId: CHAOYANG, canApprove: true },
   { username: 'judge.li', displayName: '李敏', role: 'judge', courtId: CHAOYANG, canApprove: true },
+  // A collegial panel (合议庭) approves auctions: at least three judges of the court (网拍 27).
+  { username: 'judge.zhang', displayName: '张立', role: 'judge', courtId: CHAOYANG, canApprove: true },
   { username: 'clerk.zhao', displayName: '赵雪', role: 'clerk', courtId: CHAOYANG },
   { username: 'judge.chen', displayName: '陈浩', role: 'judge', courtId: PUDONG, canApprove: true },
   { username: 'op.icbc', displayName: '工行协助执行岗 刘洋', role: 'institution_operator', institutionCode: 'B-ICBC' },

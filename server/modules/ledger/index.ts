@@ -2,5 +2,16 @@
 export { postTransaction, LedgerError, type PostInput } from './post-transaction';
 export { caseLedger } from './case-ledger';
 export { ledgerRoutes } from './ledger.routes';
-export { courtFundsAccount, caseRecoveredAccount, ledgerProblem, type EntryInput, type LedgerProblem } from './ledger.rules';
+export {
+  courtFundsAccount,
+  caseRecoveredAccount,
+  depositEscrowAccount,
+  bidderDepositAccount,
+  auctionPriceAccount,
+  forfeitedDepositAccount,
+  auctionCostsAccount,
+  ledgerProblem,
+  type EntryInput,
+  type LedgerProblem,
+} from './ledger.rules';
 export type { LedgerTransactionRow, LedgerEntryRow } from './ledger.store';

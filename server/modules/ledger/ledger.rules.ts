@@ -49,3 +49,15 @@ export function balancesByAccount(entries: { account: string; debit: string; cre
 export const courtFundsAccount = (courtCode: string) => `court:${courtCode}:enforcement-funds`;
 /** What has been recovered for a case's creditor. */
 export const caseRecoveredAccount = (caseId: string) => `case:${caseId}:recovered`;
+
+// Judicial auctions (网拍 Art. 17, 23–25). Cash accounts are debited when money comes in; the others say what it is for.
+/** The court's escrow for bidders' deposits (保证金), held until refunded, applied or forfeited (网拍 Art. 17, 23). */
+export const depositEscrowAccount = (courtCode: string) => `court:${courtCode}:deposit-escrow`;
+/** What is owed back to one registered bidder for their deposit. */
+export const bidderDepositAccount = (registrationId: string) => `deposit:${registrationId}`;
+/** The price of a sold auction, as the buyer pays it (the deposit counts toward it, 网拍 Art. 25). */
+export const auctionPriceAccount = (auctionId: string) => `auction:${auctionId}:price`;
+/** A reneging buyer's forfeited deposit, until it is applied in the legal order (网拍 Art. 24). */
+export const forfeitedDepositAccount = (auctionId: string) => `auction:${auctionId}:forfeited-deposit`;
+/** The costs and losses an auction caused the court, paid first from a forfeited deposit (网拍 Art. 24). */
+export const auctionCostsAccount = (courtCode: string) => `court:${courtCode}:auction-costs`;

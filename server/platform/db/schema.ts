@@ -9,3 +9,7 @@ export * from '../../modules/inquiry/inquiry.tables';
 export * from '../../modules/inbox/inbox.tables';
 export * from '../../modules/measures/measure.tables';
 export * from '../../modules/ledger/ledger.tables';
+export * from '../../modules/valuation/valuation.tables';
+export * from '../../modules/auctions/auction.tables';
+export * from '../../modules/auctions/bidding.tables';
+export * from '../../modules/payments/payment.tables';

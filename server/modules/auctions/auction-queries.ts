@@ -1,0 +1,71 @@
+import type { AuctionList, AuctionView, PublicAuctionQuery, PublicAuctionView } from '../../../shared/schemas/auctions';
+import { formatMoney } from '../../../shared/money';
+import type { Actor } from '../../platform/actor';
+import type { AppContext } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import { listCourts } from '../courts';
+import { caseVisibleTo } from '../cases';
+import { auctionVisibleTo, requireStaff } from './auction-access';
+import { isPublic, toAuctionView, toAuctionViews, toPublicAuctionView } from './auction-view';
+import { auctionById, auctionsOfCourt, publicAuctions } from './auction.store';
+import type { z } from 'zod';
+import type { PublicAuctionList } from '../../../shared/schemas/auctions';
+import type { AuctionStatus } from '../../../shared/auction-rules';
+
+/** One auction, as its court sees it. */
+export async function auctionForCourt(ctx: AppContext, actor: Actor, id: string): Promise<AuctionView> {
+  return toAuctionView(ctx.db, await auctionVisibleTo(ctx.db, actor, id));
+}
+
+/** The court's auctions, newest first, in every state; filtered by state or case. */
+export async function courtAuctions(
+  ctx: AppContext,
+  actor: Actor,
+  query: { status?: AuctionStatus | undefined; caseId?: string | undefined; page: number; pageSize: number },
+): Promise<z.input<typeof AuctionList>> {
+  requireStaff(actor);
+  if (query.caseId) await caseVisibleTo(ctx.db, actor, query.caseId);
+  const { rows, total } = await auctionsOfCourt(ctx.db, actor.courtId!, query, query.page, query.pageSize);
+  return { items: await toAuctionViews(ctx.db, rows), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Published auctions for anyone, searched and paged (drafts and approved ones never appear). */
+export async function publicAuctionList(ctx: AppContext, query: PublicAuctionQuery): Promise<z.input<typeof PublicAuctionList>> {
+  const { rows, total } = await publicAuctions(
+    ctx.db,
+    { ...query, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined },
+    query.page,
+    query.pageSize,
+  );
+  const courts = new Map((await listCourts(ctx.db)).map((c) => [c.id, c.name]));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      city: r.city,
+      assetKind: r.assetKind as PublicAuctionView['assetKind'],
+      status: r.status as PublicAuctionView['status'],
+      round: r.round,
+      courtName: courts.get(r.courtId) ?? '',
+      referencePrice: formatMoney(r.referencePrice),
+      startingPrice: formatMoney(r.startingPrice),
+      deposit: formatMoney(r.deposit),
+      fixedPrice: r.fixedPrice ? formatMoney(r.fixedPrice) : null,
+      announcedAt: r.announcedAt!.toISOString(),
+      biddingStartsAt: r.biddingStartsAt.toISOString(),
+      biddingEndsAt: r.biddingEndsAt.toISOString(),
+      photo: r.disclosures.photos?.[0] ?? null,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** The public page of a published auction; an unpublished or unknown one answers 404. */
+export async function publicAuctionPage(ctx: AppContext, id: string): Promise<PublicAuctionView> {
+  const row = await auctionById(ctx.db, id);
+  if (!row || !isPublic(row)) throw notFound('auction', '拍卖');
+  return toPublicAuctionView(ctx.db, row, ctx.clock.now());
+}
+

@@ -1,0 +1,78 @@
+import { checkAuctionSettings, type AuctionSettings, type Disclosures, type SettingsContext, type Violation } from '../../../shared/auction-rules';
+import type { AuctionSettingsBody } from '../../../shared/schemas/auctions';
+import type { Db } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
+import { usersByIds } from '../accounts';
+
+/** The court's settings as the pure rules take them. */
+export function toSettings(body: Omit<AuctionSettingsBody, 'disclosures'> & { disclosures: Partial<Disclosures> }): AuctionSettings {
+  return {
+    startingPrice: body.startingPrice,
+    deposit: body.deposit,
+    increment: body.increment,
+    announcementAt: new Date(body.announcementAt),
+    biddingStartsAt: new Date(body.biddingStartsAt),
+    biddingEndsAt: new Date(body.biddingEndsAt),
+    balanceDueDays: body.balanceDueDays,
+    disclosures: body.disclosures,
+    priorityHolders: body.priorityHolders,
+  };
+}
+
+/**
+ * The collegial panel (合议庭) that decides the prices, deposit, increment and priority holders (网拍 Art. 27): an odd
+ * number of judges, at least three (法院组织法 Art. 30), all of the auction's court, each named once.
+ */
+export async function panelViolations(db: Db, courtId: string, panel: string[]): Promise<Violation[]> {
+  const out: Violation[] = [];
+  const article = '网拍 Art. 27';
+  const distinct = [...new Set(panel)];
+  if (distinct.length !== panel.length) {
+    out.push({
+      code: 'PANEL_INVALID',
+      field: 'panel',
+      article,
+      message: '合议庭成员不得重复 / A panel member is named twice',
+      figures: { members: String(panel.length), distinct: String(distinct.length) },
+    });
+  }
+  if (distinct.length < 3 || distinct.length % 2 === 0) {
+    out.push({
+      code: 'PANEL_INVALID',
+      field: 'panel',
+      article,
+      message: `合议庭由三名以上单数法官组成，现为${distinct.length}名（网拍第27条，法院组织法第30条） / The collegial panel is an odd number of judges, at least three; ${distinct.length} given (网拍 Art. 27; 法院组织法 Art. 30)`,
+      figures: { members: String(distinct.length), minimum: '3' },
+    });
+  }
+  const users = new Map((await usersByIds(db, distinct)).map((u) => [u.id, u]));
+  distinct.forEach((id) => {
+    const u = users.get(id);
+    if (!u || u.role !== 'judge' || u.courtId !== courtId || u.disabledAt) {
+      out.push({
+        code: 'PANEL_MEMBER_NOT_JUDGE',
+        field: `panel.${panel.indexOf(id)}`,
+        article,
+        message: '合议庭成员须为本院法官 / Each panel member must be a judge of the court',
+        figures: { userId: id },
+      });
+    }
+  });
+  return out;
+}
+
+/** Refuses settings that break a rule: every violation listed with its article and figures; nothing is saved. */
+export function ruleViolation(violations: Violation[]): AppError {
+  const first = violations[0]!;
+  const more = violations.length > 1 ? `（另有${violations.length - 1}项） / (and ${violations.length - 1} more)` : '';
+  return new AppError('AUCTION_RULE_VIOLATION', `${first.message}${more}`, {
+    violations,
+    where: 'body',
+    issues: violations.map((v) => ({ path: v.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), code: v.code, message: v.message })),
+  });
+}
+
+/** All violations of the settings and the panel. */
+export async function settingsViolations(db: Db, courtId: string, settings: AuctionSettings, panel: string[], context: SettingsContext): Promise<Violation[]> {
+  return [...checkAuctionSettings(settings, context), ...(await panelViolations(db, courtId, panel))];
+}

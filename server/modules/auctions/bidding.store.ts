@@ -1,0 +1,149 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database';
+import { auctionBids, auctionRegistrations, auctionSales } from './bidding.tables';
+
+export type RegistrationRow = typeof auctionRegistrations.$inferSelect;
+export type BidRow = typeof auctionBids.$inferSelect;
+export type SaleRow = typeof auctionSales.$inferSelect;
+
+// ---- Registrations
+
+export async function insertRegistration(tx: Db, row: RegistrationRow): Promise<void> {
+  await tx.insert(auctionRegistrations).values(row);
+}
+
+export async function registrationById(db: Db, id: string): Promise<RegistrationRow | undefined> {
+  const [row] = await db.select().from(auctionRegistrations).where(eq(auctionRegistrations.id, id));
+  return row;
+}
+
+export async function registrationOf(db: Db, auctionId: string, userId: string): Promise<RegistrationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(auctionRegistrations)
+    .where(and(eq(auctionRegistrations.auctionId, auctionId), eq(auctionRegistrations.userId, userId)));
+  return row;
+}
+
+export async function registrationsOfAuction(db: Db, auctionId: string): Promise<RegistrationRow[]> {
+  return db.select().from(auctionRegistrations).where(eq(auctionRegistrations.auctionId, auctionId)).orderBy(asc(auctionRegistrations.registeredAt));
+}
+
+export async function codesOfAuction(tx: Db, auctionId: string): Promise<Set<string>> {
+  const rows = await tx
+    .select({ code: auctionRegistrations.bidderCode })
+    .from(auctionRegistrations)
+    .where(and(eq(auctionRegistrations.auctionId, auctionId), isNotNull(auctionRegistrations.bidderCode)));
+  return new Set(rows.map((r) => r.code!));
+}
+
+/** Whether the user forfeited a deposit on an auction of this asset (悔拍): then they may not bid in its resale. */
+export async function hasRenegedOnAsset(db: Db, assetId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auctionRegistrations)
+    .where(and(eq(auctionRegistrations.assetId, assetId), eq(auctionRegistrations.userId, userId), eq(auctionRegistrations.depositState, 'forfeited')));
+  return (row?.n ?? 0) > 0;
+}
+
+export async function updateRegistration(tx: Db, id: string, changes: Partial<RegistrationRow>): Promise<RegistrationRow> {
+  const [row] = await tx.update(auctionRegistrations).set(changes).where(eq(auctionRegistrations.id, id)).returning();
+  return row!;
+}
+
+/** Registrations whose deposit is still held on auctions in one of these states (the refund sweep). */
+export async function heldDepositsOfEndedAuctions(db: Db, auctionIds: string[]): Promise<RegistrationRow[]> {
+  if (auctionIds.length === 0) return [];
+  return db
+    .select()
+    .from(auctionRegistrations)
+    .where(and(inArray(auctionRegistrations.auctionId, auctionIds), eq(auctionRegistrations.depositState, 'held')));
+}
+
+export async function auctionsWithHeldDeposits(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ auctionId: auctionRegistrations.auctionId })
+    .from(auctionRegistrations)
+    .where(eq(auctionRegistrations.depositState, 'held'));
+  return rows.map((r) => r.auctionId);
+}
+
+// ---- Bids
+
+/**
+ * The leading bid (网拍 Art. 11, 21), ordered as `compareBids` orders: higher amount; at the same amount a priority
+ * holder before an ordinary bidder and a better rank first; then the earlier bid.
+ */
+export async function leadingBidOf(db: Db, auctionId: string): Promise<BidRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(auctionBids)
+    .where(eq(auctionBids.auctionId, auctionId))
+    .orderBy(desc(auctionBids.amount), sql`${auctionBids.priorityRank} asc nulls last`, asc(auctionBids.at), asc(auctionBids.seq))
+    .limit(1);
+  return row;
+}
+
+export async function lastBidSeq(tx: Db, auctionId: string): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`coalesce(max(${auctionBids.seq}), 0)::int` }).from(auctionBids).where(eq(auctionBids.auctionId, auctionId));
+  return Number(row?.n ?? 0);
+}
+
+export async function insertBid(tx: Db, row: BidRow): Promise<void> {
+  await tx.insert(auctionBids).values(row);
+}
+
+export async function bidsOf(db: Db, auctionId: string): Promise<BidRow[]> {
+  return db.select().from(auctionBids).where(eq(auctionBids.auctionId, auctionId)).orderBy(desc(auctionBids.seq));
+}
+
+// ---- Sales
+
+export async function insertSale(tx: Db, row: SaleRow): Promise<void> {
+  await tx.insert(auctionSales).values(row);
+}
+
+export async function saleOf(db: Db, auctionId: string): Promise<SaleRow | undefined> {
+  const [row] = await db.select().from(auctionSales).where(eq(auctionSales.auctionId, auctionId));
+  return row;
+}
+
+export async function saleForUpdate(tx: Db, auctionId: string): Promise<SaleRow | undefined> {
+  const [row] = await tx.select().from(auctionSales).where(eq(auctionSales.auctionId, auctionId)).for('update');
+  return row;
+}
+
+export async function updateSale(tx: Db, auctionId: string, changes: Partial<SaleRow>): Promise<SaleRow> {
+  const [row] = await tx.update(auctionSales).set(changes).where(eq(auctionSales.auctionId, auctionId)).returning();
+  return row!;
+}
+
+export async function salesDueToRenege(db: Db, now: Date, limit: number): Promise<SaleRow[]> {
+  return db
+    .select()
+    .from(auctionSales)
+    .where(and(eq(auctionSales.status, 'awaiting_balance'), lte(auctionSales.balanceDueAt, now)))
+    .orderBy(asc(auctionSales.balanceDueAt))
+    .limit(limit);
+}
+
+/** Marks an unpaid sale reneged if its deadline has passed; undefined when another run (or the payment) got there first. */
+export async function markReneged(tx: Db, auctionId: string, now: Date): Promise<SaleRow | undefined> {
+  const [row] = await tx
+    .update(auctionSales)
+    .set({ status: 'reneged', renegedAt: now })
+    .where(and(eq(auctionSales.auctionId, auctionId), eq(auctionSales.status, 'awaiting_balance'), lte(auctionSales.balanceDueAt, now)))
+    .returning();
+  return row;
+}
+
+export async function publishedLetters(db: Db, page: number, pageSize: number): Promise<{ rows: SaleRow[]; total: number }> {
+  const [total] = await db.select({ n: count() }).from(auctionSales);
+  const rows = await db
+    .select()
+    .from(auctionSales)
+    .orderBy(desc(auctionSales.letterIssuedAt), asc(auctionSales.auctionId))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows, total: total?.n ?? 0 };
+}

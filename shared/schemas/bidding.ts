@@ -1,0 +1,107 @@
+/** Registration and deposits, bids, and the sale after the end (网拍 Art. 17–26, 拍变 Art. 22, 竞买资格). */
+import { z } from 'zod';
+import { IsoDateTime, MoneyString, pageOf, Uuid } from './common';
+import { PaymentView } from './payments';
+
+export const RegisterForAuctionBody = z
+  .strictObject({
+    qualificationPledge: z
+      .boolean()
+      .optional()
+      .meta({ description: '竞买资格 Art. 2: for real estate the bidder pledges to hold the purchase qualification and accepts the consequences; required (true) for real estate' }),
+  })
+  .meta({ id: 'RegisterForAuction' });
+export type RegisterForAuctionBody = z.infer<typeof RegisterForAuctionBody>;
+
+export const DEPOSIT_STATES = ['unpaid', 'held', 'applied', 'forfeited', 'refunded'] as const;
+
+export const RegistrationView = z
+  .object({
+    id: Uuid,
+    auctionId: Uuid,
+    bidderCode: z.string().nullable().meta({ description: '竞买代码 (网拍 Art. 18): given once the deposit is confirmed; unique to this auction, random, not linkable to the bidder\'s codes elsewhere. A priority code starts with P and the rank (网拍 Art. 19)', example: 'K7Q2MX' }),
+    priorityRank: z.number().int().nullable().meta({ description: 'The rank of a court-confirmed priority-right holder (网拍 Art. 19, 21); null for other bidders' }),
+    status: z.enum(['awaiting_deposit', 'qualified']).meta({ description: 'qualified (取得竞买资格) once the deposit is confirmed (网拍 Art. 18)' }),
+    deposit: z.object({
+      amount: MoneyString,
+      state: z.enum(DEPOSIT_STATES).meta({ description: 'unpaid; held in escrow; applied to the price (the buyer, 网拍 Art. 25); forfeited (reneging, Art. 24); refunded (requested or done, see payment.refund; Art. 23)' }),
+      payment: PaymentView.nullable(),
+    }),
+    registeredAt: IsoDateTime,
+    qualifiedAt: IsoDateTime.nullable(),
+  })
+  .meta({ id: 'AuctionRegistration' });
+export type RegistrationView = z.infer<typeof RegistrationView>;
+
+export const PlaceBidBody = z.strictObject({ amount: MoneyString.meta({ description: 'At least the starting price, and at least the leading amount + the increment (a priority-right holder may match the leading amount; 网拍 Art. 20, 21)' }) }).meta({ id: 'PlaceBid' });
+
+export const PublicBid = z
+  .object({
+    seq: z.number().int().meta({ description: 'The bid\'s number in this auction, from 1' }),
+    bidderCode: z.string(),
+    priority: z.boolean().meta({ description: 'Made with a priority code (网拍 Art. 19)' }),
+    amount: MoneyString,
+    at: IsoDateTime.meta({ description: 'The server\'s receipt time (网拍 Art. 20 para 2)' }),
+  })
+  .meta({ id: 'PublicBid' });
+
+export const BidAck = PublicBid.extend({
+  leading: z.boolean(),
+  biddingEndsAt: IsoDateTime.meta({ description: 'The end after this bid (moved to bid time + 5 min by a bid in the last 5 minutes, 网拍 Art. 20)' }),
+  extended: z.boolean(),
+}).meta({ id: 'BidAck' });
+
+export const PublicBidLog = z
+  .object({
+    auctionId: Uuid,
+    status: z.string(),
+    startingPrice: MoneyString,
+    increment: MoneyString,
+    leading: PublicBid.nullable(),
+    nextMinimum: MoneyString.meta({ description: 'The least amount an ordinary bidder may bid now' }),
+    biddingEndsAt: IsoDateTime,
+    bids: z.array(PublicBid).meta({ description: 'The whole bid log, by bidder codes only, newest first (网拍 Art. 20 para 3)' }),
+    serverNow: IsoDateTime,
+  })
+  .meta({ id: 'PublicBidLog' });
+
+export const SaleView = z
+  .object({
+    auctionId: Uuid,
+    kind: z.enum(['auction', 'fixed_price']),
+    status: z.enum(['awaiting_balance', 'paid', 'reneged']),
+    bidderCode: z.string().nullable(),
+    price: MoneyString,
+    depositApplied: MoneyString.meta({ description: 'The buyer\'s deposit, moved to the court account and counted toward the price (网拍 Art. 25)' }),
+    balance: MoneyString,
+    balanceDueAt: IsoDateTime.nullable().meta({ description: 'The end of the period the announcement gave for the balance (网拍 Art. 25)' }),
+    confirmationLetterUrl: z.string(),
+    ruling: z.object({ no: z.string(), at: IsoDateTime }).nullable().meta({ description: 'The sale ruling (拍卖成交裁定), once the price is paid in full' }),
+    renegedAt: IsoDateTime.nullable(),
+    forfeiture: z
+      .object({ deposit: MoneyString, costs: MoneyString, shortfall: MoneyString, debts: MoneyString, settledAt: IsoDateTime })
+      .nullable()
+      .meta({ description: '网拍 Art. 24: the forfeited deposit applied to costs, then the resale shortfall, then the debtor\'s debts' }),
+    payment: PaymentView.nullable().meta({ description: 'The buyer\'s balance (or full-price) payment; only the buyer sees it' }),
+  })
+  .meta({ id: 'AuctionSale' });
+export type SaleView = z.infer<typeof SaleView>;
+
+export const ConfirmationLetterSummary = z
+  .object({
+    auctionId: Uuid,
+    title: z.string(),
+    courtName: z.string(),
+    caseNo: z.string(),
+    buyerName: z.string(),
+    price: MoneyString,
+    issuedAt: IsoDateTime,
+    url: z.string().meta({ description: 'The printable letter (text/html)' }),
+  })
+  .meta({ id: 'ConfirmationLetterSummary', description: '成交确认书, published with the buyer\'s real identity (网拍 Art. 22)' });
+
+export const ConfirmationLetterList = pageOf(ConfirmationLetterSummary, 'ConfirmationLetterList');
+
+export const SettleForfeitureBody = z
+  .strictObject({ costs: MoneyString.meta({ description: 'The costs and losses the auction caused (拍卖产生的费用损失), paid first from the forfeited deposit (网拍 Art. 24)' }) })
+  .meta({ id: 'SettleForfeiture' });
