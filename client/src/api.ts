@@ -56,7 +56,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-type Query = Record<string, string | number | undefined | null>;
+export type Query = Record<string, string | number | undefined | null>;
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -68,7 +68,7 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   let res: Response;
   try {
     res = await fetch(withQuery(path, query), {

@@ -20,6 +20,11 @@ const pages = {
   newCase: () => import('./pages/new-case-page'),
   inbox: () => import('./pages/inbox-page'),
   notice: () => import('./pages/notice-page'),
+  auctionBuilder: () => import('./pages/auction-builder-page'),
+  courtAuction: () => import('./pages/court-auction-page'),
+  courtAuctions: () => import('./pages/court-auctions-page'),
+  publicAuctions: () => import('./pages/public-auctions-page'),
+  publicAuction: () => import('./pages/public-auction-page'),
 };
 const CaseListPage = lazy(() => pages.caseList().then((m) => ({ default: m.CaseListPage })));
 const CaseControlPage = lazy(() => pages.caseControl().then((m) => ({ default: m.CaseControlPage })));
@@ -28,6 +33,11 @@ const ExpiringPage = lazy(() => pages.expiring().then((m) => ({ default: m.Expir
 const NewCasePage = lazy(() => pages.newCase().then((m) => ({ default: m.NewCasePage })));
 const InboxPage = lazy(() => pages.inbox().then((m) => ({ default: m.InboxPage })));
 const NoticePage = lazy(() => pages.notice().then((m) => ({ default: m.NoticePage })));
+const AuctionBuilderPage = lazy(() => pages.auctionBuilder().then((m) => ({ default: m.AuctionBuilderPage })));
+const CourtAuctionPage = lazy(() => pages.courtAuction().then((m) => ({ default: m.CourtAuctionPage })));
+const CourtAuctionsPage = lazy(() => pages.courtAuctions().then((m) => ({ default: m.CourtAuctionsPage })));
+const PublicAuctionsPage = lazy(() => pages.publicAuctions().then((m) => ({ default: m.PublicAuctionsPage })));
+const PublicAuctionPage = lazy(() => pages.publicAuction().then((m) => ({ default: m.PublicAuctionPage })));
 
 function usePrefetchPages() {
   useEffect(() => {
@@ -140,6 +150,49 @@ export function App() {
           element={
             <RequireUser roles={OPERATORS}>
               <NoticePage />
+            </RequireUser>
+          }
+        />
+        {/* 网络司法拍卖: the public pages need no login; the court's pages are for its judges and clerks. */}
+        <Route path="/auctions" element={<PublicAuctionsPage />} />
+        <Route path="/auctions/:id" element={<PublicAuctionPage />} />
+        <Route
+          path="/court/auctions"
+          element={
+            <RequireUser roles={COURT_STAFF}>
+              <CourtAuctionsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/court/auctions/:id"
+          element={
+            <RequireUser roles={COURT_STAFF}>
+              <CourtAuctionPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/court/auctions/:id/edit"
+          element={
+            <RequireUser roles={COURT_STAFF}>
+              <AuctionBuilderPage mode="edit" />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/court/auctions/:id/relist"
+          element={
+            <RequireUser roles={COURT_STAFF}>
+              <AuctionBuilderPage mode="relist" />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/cases/:caseId/measures/:measureId/auction/new"
+          element={
+            <RequireUser roles={COURT_STAFF}>
+              <AuctionBuilderPage mode="new" />
             </RequireUser>
           }
         />

@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { z } from 'zod';
 import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
+import { auctionsEn, auctionsZh } from './messages/auctions';
 
 export type Lang = 'zh' | 'en';
 
@@ -583,6 +584,8 @@ const zh = {
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的地址不存在或已被移动。',
   'notFound.home': '返回工作台',
+  // Valuation and auctions (messages/auctions.ts)
+  ...auctionsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1166,6 +1169,7 @@ const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.body': 'This address does not exist or has moved.',
   'notFound.home': 'Back to the workspace',
+  ...auctionsEn,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

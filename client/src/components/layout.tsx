@@ -54,6 +54,7 @@ export function AppLayout() {
   const { user, logout } = useAuth();
   const { t } = useI18n();
   const navigate = useNavigate();
+  const location = useLocation();
   const mainRef = useFocusOnNavigate();
   const staff = user?.role === 'judge' || user?.role === 'clerk';
   const roleLabel = user ? t(`role.${user.role}`) : '';
@@ -72,40 +73,45 @@ export function AppLayout() {
           <NavLink to="/" className="brand-link">
             <Brand />
           </NavLink>
-          {user ? (
-            <nav aria-label={t('nav.main')} className="main-nav">
-              <ul>
-                {staff ? (
-                  <>
-                    <li>
-                      <NavLink to="/cases" end>
-                        {t('nav.cases')}
-                      </NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/cases/new">{t('nav.newCase')}</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/measures/expiring">{t('nav.expiring')}</NavLink>
-                    </li>
-                  </>
-                ) : user.role === 'institution_operator' ? (
-                  <>
-                    <li>
-                      <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/home">{t('nav.home')}</NavLink>
-                    </li>
-                  </>
-                ) : (
+          <nav aria-label={t('nav.main')} className="main-nav">
+            <ul>
+              {staff ? (
+                <>
+                  <li>
+                    <NavLink to="/cases" end>
+                      {t('nav.cases')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/cases/new">{t('nav.newCase')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/measures/expiring">{t('nav.expiring')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/court/auctions">{t('nav.courtAuctions')}</NavLink>
+                  </li>
+                </>
+              ) : user?.role === 'institution_operator' ? (
+                <>
+                  <li>
+                    <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+                  </li>
                   <li>
                     <NavLink to="/home">{t('nav.home')}</NavLink>
                   </li>
-                )}
-              </ul>
-            </nav>
-          ) : null}
+                </>
+              ) : user ? (
+                <li>
+                  <NavLink to="/home">{t('nav.home')}</NavLink>
+                </li>
+              ) : null}
+              {/* The published auctions are for everyone, signed in or not. */}
+              <li>
+                <NavLink to="/auctions">{t('nav.auctions')}</NavLink>
+              </li>
+            </ul>
+          </nav>
           {user ? (
             <div className="user-box" aria-label={t('header.user')} role="group">
               <span className="user-name" data-testid="user-name">
@@ -116,6 +122,11 @@ export function AppLayout() {
           ) : null}
           <div className="header-tools">
             <LanguageSwitch />
+            {!user && location.pathname !== '/login' ? (
+              <NavLink to={location.pathname.startsWith('/auctions') ? `/login?next=${encodeURIComponent(location.pathname + location.search)}` : '/login'} className="button button-quiet">
+                {t('login.title')}
+              </NavLink>
+            ) : null}
             {user ? (
               <button
                 type="button"

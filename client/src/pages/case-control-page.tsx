@@ -11,6 +11,7 @@ import { AssetsSection } from '../components/control/assets-section';
 import { InquirySection } from '../components/control/inquiry-section';
 import { JournalSection } from '../components/control/journal-section';
 import { MeasuresSection } from '../components/control/measures-section';
+import { ValuationSection } from '../components/control/valuation-section';
 import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
 import { StatusBadge } from '../components/status-badge';
@@ -109,6 +110,9 @@ export function CaseControlPage() {
                 <a href="#deductions">{t('deductions.title')}</a>
               </li>
               <li>
+                <a href="#valuation">{t('valuation.title')}</a>
+              </li>
+              <li>
                 <a href="#journal">{t('journal.title')}</a>
               </li>
             </ul>
@@ -136,6 +140,8 @@ export function CaseControlPage() {
           ) : measures.loading || deductions.loading ? (
             <Loading />
           ) : null}
+
+          {measures.data ? <ValuationSection caseId={id} measures={measures.data.items} user={user} canAct={canAct && c.status === 'open'} /> : null}
 
           <JournalSection caseId={id} catalogue={catalogue.data} refreshKey={assetsKey + measuresKey} />
         </>
