@@ -31,7 +31,8 @@ import { HttpInstitutionAdapter, InstitutionModes, Journal, networkRoutes, Outbo
 import { inboxRoutes, receiveInquiry, receiveOrder, WebhookNotifier } from './modules/inbox';
 import { ledgerRoutes } from './modules/ledger';
 import { measureCallbackHandler, measureReplyHandler, measureRoutes, scheduleMeasureJobs } from './modules/measures';
-import { auctionRoutes, isPublicAuctionRoom, scheduleAuctionJobs } from './modules/auctions';
+import { auctionPaymentHandler, auctionRoutes, biddingRoutes, isPublicAuctionRoom, scheduleAuctionJobs, scheduleBiddingJobs, SimulatedPurchaseEligibility, type PurchaseEligibility } from './modules/auctions';
+import { paymentRoutes, type PaymentGateway } from './modules/payments';
 import { HttpInquiryPlatformDirectory, scheduleValuationJobs, valuationRoutes } from './modules/valuation';
 import { Asset } from '../shared/institution-protocol';
 import { z } from 'zod';
@@ -44,6 +45,10 @@ export interface AppOptions {
   identityVerifier?: IdentityVerifier;
   /** Base URL of the institution network (the simulator by default). */
   networkUrl: string;
+  /** The bank deposits, balances and full prices are paid through (the simulator's by default; see bootstrap). */
+  paymentGateway: PaymentGateway;
+  /** The real-estate purchase-restriction check (竞买资格); simulated by default. */
+  purchaseEligibility?: PurchaseEligibility;
   /** Start delivery, jobs and inquiry recovery when listening (default true; some tests drive them by hand). */
   workers?: boolean;
 }
@@ -57,6 +62,8 @@ export interface App {
   journal: Journal;
   adapter: HttpInstitutionAdapter;
   outbox: OutboxWorker;
+  /** The bank (tests drive the refund job with it). */
+  payments: PaymentGateway;
   /** The Express application (behind the HTTP server's listener, which socket.io wraps). */
   express: Express;
   /** Starts the background work (resuming inquiries, delivery, scheduled jobs); `listen` does it unless workers is false. */
@@ -166,11 +173,24 @@ export async function createApp(options: AppOptions): Promise<App> {
   valuationRoutes(api, ctx, valuation);
   ledgerRoutes(api, ctx);
   auctionRoutes(api, ctx);
+  // Registration, deposits, bids and the sale; the bank notifies payments at /api/payments/callbacks.
+  const bidding = {
+    eligibility: options.purchaseEligibility ?? new SimulatedPurchaseEligibility(),
+    payments: {
+      gateway: options.paymentGateway,
+      get notifyUrl() {
+        return `${baseUrl}/api/payments/callbacks`;
+      },
+    },
+  };
+  biddingRoutes(api, ctx, bidding);
+  paymentRoutes(api, ctx, { gateway: options.paymentGateway, onPaid: auctionPaymentHandler(ctx) });
   networkRoutes(api, ctx, { journal, onCallback: measureCallbackHandler(ctx) });
   inboxRoutes(api, ctx, { onReply, answerInquiry: (inquiryId, result) => inquiry.runner.answer(inquiryId, result), recordsOf });
   let jobs: { stop(): void } | undefined;
   let valuationJobs: { stop(): void } | undefined;
   let auctionJobs: { stop(): void } | undefined;
+  let biddingJobs: { stop(): void } | undefined;
   const startWorkers = async () => {
     if (jobs) return;
     await modes.refresh();
@@ -178,6 +198,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     jobs = scheduleMeasureJobs(ctx, config.jobsCron, { reminderDays: config.measureReminderDays, callbackUrl: orders.callbackUrl, kick: orders.kick });
     valuationJobs = scheduleValuationJobs(ctx, valuation, config.jobsCron);
     auctionJobs = scheduleAuctionJobs(ctx, config.jobsCron);
+    biddingJobs = scheduleBiddingJobs(ctx, options.paymentGateway, config.jobsCron);
     await inquiry.runner.resumeAll();
   };
 
@@ -253,6 +274,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     journal,
     adapter,
     outbox,
+    payments: options.paymentGateway,
     express: app,
     startWorkers,
     listen: async (port, host) => {
@@ -278,6 +300,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       jobs?.stop();
       valuationJobs?.stop();
       auctionJobs?.stop();
+      biddingJobs?.stop();
       await outbox.stop();
       await inquiry.runner.stop();
       await journal.flush();

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './platform/logger';
 import { ensureReferenceCourts } from './modules/courts';
 import { seedDemoIfEmpty } from './modules/demo';
 import { syncCatalogue } from './modules/network';
+import { HttpPaymentGateway } from './modules/payments';
 import { startSimulator, type SimulatorStats } from './sim/server';
 import { startSimulatorInWorker } from './sim/worker-host';
 import type { SimInstitution } from './sim/catalogue';
@@ -68,7 +69,9 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<A
     }
     const institutions = await syncCatalogue(database.db, networkUrl);
     logger.info({ networkUrl, institutions, simulated: Boolean(simulator) }, 'institution network connected');
-    const app = await createApp({ config, database, clock, logger, identityVerifier: options.identityVerifier, networkUrl, workers: options.workers });
+    // The bank is on the same network (the simulator's `/bank` by default), keyed from the network secret too.
+    const paymentGateway = new HttpPaymentGateway({ bankUrl: `${networkUrl}/bank`, networkSecret: config.network.secret, clock, timeoutMs: config.network.timeoutMs });
+    const app = await createApp({ config, database, clock, logger, identityVerifier: options.identityVerifier, networkUrl, paymentGateway, workers: options.workers });
     const seeded = config.demoData ? await seedDemoIfEmpty(app.ctx) : false;
     const close = app.close;
     return {

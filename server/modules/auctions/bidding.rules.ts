@@ -67,3 +67,16 @@ export function publishedIdNumber(kind: 'person' | 'organisation', number: strin
   if (kind === 'organisation' || number.length < 10) return number;
   return `${number.slice(0, 6)}${'*'.repeat(number.length - 10)}${number.slice(-4)}`;
 }
+
+/**
+ * 网拍 Art. 18: a bidder qualifies by paying the deposit before bidding ends; registration is open from the
+ * announcement until the end of bidding (not while the auction is suspended: nobody knows yet whether it will go on).
+ */
+export function registrationOpen(status: string, biddingEndsAt: Date, now: Date): boolean {
+  return status === 'announced' || (status === 'live' && now.getTime() < biddingEndsAt.getTime());
+}
+
+/** A deposit confirmed now still qualifies the bidder: bidding has not ended (a suspension keeps the auction open). */
+export function depositStillAccepted(status: string, biddingEndsAt: Date, now: Date): boolean {
+  return status === 'announced' || status === 'suspended' || (status === 'live' && now.getTime() < biddingEndsAt.getTime());
+}

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
+import { auctions } from './auction.tables';
 import { auctionBids, auctionRegistrations, auctionSales } from './bidding.tables';
 
 export type RegistrationRow = typeof auctionRegistrations.$inferSelect;
@@ -146,4 +147,35 @@ export async function publishedLetters(db: Db, page: number, pageSize: number): 
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** How many sales of the case's auctions have been paid (the sale rulings issued so far, numbering the next). */
+export async function paidSalesOfCase(tx: Db, caseId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(auctionSales)
+    .innerJoin(auctions, eq(auctions.id, auctionSales.auctionId))
+    .where(and(eq(auctions.caseId, caseId), eq(auctionSales.status, 'paid')));
+  return row?.n ?? 0;
+}
+
+/** The first sale of the asset paid after `after` (the resale after a reneging, 拍变 Art. 22). */
+export async function paidResaleOf(db: Db, assetId: string, after: Date): Promise<SaleRow | undefined> {
+  const [row] = await db
+    .select({ sale: auctionSales })
+    .from(auctionSales)
+    .innerJoin(auctions, eq(auctions.id, auctionSales.auctionId))
+    .where(and(eq(auctions.assetId, assetId), eq(auctionSales.status, 'paid'), sql`${auctionSales.createdAt} > ${after}`))
+    .orderBy(asc(auctionSales.createdAt))
+    .limit(1);
+  return row?.sale;
+}
+
+/** Whether a registration already stands for this confirmed priority-right holder (each holder registers once). */
+export async function holderRegistered(tx: Db, auctionId: string, holder: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(auctionRegistrations)
+    .where(and(eq(auctionRegistrations.auctionId, auctionId), eq(auctionRegistrations.priorityHolder, holder)));
+  return (row?.n ?? 0) > 0;
 }

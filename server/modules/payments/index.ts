@@ -5,7 +5,6 @@ export { recordPayment, openAtBank, type PaymentOrder, type PaymentDeps } from '
 export { receivePaymentNotification, type PaidHandler } from './receive-payment-notification';
 export { requestRefund, sendRefunds, type RefundRun } from './send-refunds';
 export { paymentRoutes } from './payment.routes';
-export { runPaymentJobs, schedulePaymentJobs } from './payment.jobs';
 export { toPaymentView } from './payment-view';
 export { paymentById, paymentByRef, paymentsByRefs, refundsOfPayments, type PaymentRow, type RefundRow } from './payment.store';
 export type { PaymentPurpose } from './payment.tables';

@@ -28,40 +28,40 @@ export async function receivePaymentNotification(ctx: AppContext, gateway: Payme
   if (age > MAX_AGE_MS || age < -MAX_AGE_MS) throw new AppError('BAD_SIGNATURE', '支付通知已过期 / The payment notification is stale');
   let after: (() => void) | void = undefined;
   let applied = false;
-  try {
-    await ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
+    try {
       await insertNotification(tx, n.messageId, n.paymentId, ctx.clock.now());
-      const payment = await paymentForUpdate(tx, n.paymentId);
-      if (!payment) throw new AppError('NOT_FOUND', '支付不存在 / No such payment');
-      if (compareMoney(payment.amount, n.amount) !== 0) {
-        throw new AppError('PAYMENT_MISMATCH', `支付金额${n.amount}与应付金额${payment.amount}不符 / The amount paid ${n.amount} is not the amount due ${payment.amount}`);
-      }
-      const paid = await markPaid(tx, payment.id, n.paidAt, n.bankRef);
-      if (!paid) return;
-      await postTransaction(tx, {
-        at: n.paidAt,
-        caseId: paid.caseId,
-        kind: 'payment',
-        memo: `${paid.description}（${n.bankRef}） / Payment received (${n.bankRef})`,
-        ref: paid.id,
-        entries: [
-          { account: paid.intoAccount, debit: paid.amount },
-          { account: paid.forAccount, credit: paid.amount },
-        ],
-      });
-      await recordAudit(tx, ctx.clock, SYSTEM_ACTOR, {
-        action: 'payment.received',
-        entityType: 'payment',
-        entityId: paid.id,
-        data: { purpose: paid.purpose, ref: paid.ref, amount: paid.amount, bankRef: n.bankRef, paidAt: n.paidAt.toISOString(), messageId: n.messageId },
-      });
-      after = await onPaid(tx, paid);
-      applied = true;
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('REPLAYED', '重复的支付通知已拒绝 / This payment notification was already received');
+      throw err;
+    }
+    const payment = await paymentForUpdate(tx, n.paymentId);
+    if (!payment) throw new AppError('NOT_FOUND', '支付不存在 / No such payment');
+    if (compareMoney(payment.amount, n.amount) !== 0) {
+      throw new AppError('PAYMENT_MISMATCH', `支付金额${n.amount}与应付金额${payment.amount}不符 / The amount paid ${n.amount} is not the amount due ${payment.amount}`);
+    }
+    const paid = await markPaid(tx, payment.id, n.paidAt, n.bankRef);
+    if (!paid) return;
+    await postTransaction(tx, {
+      at: n.paidAt,
+      caseId: paid.caseId,
+      kind: 'payment',
+      memo: `${paid.description}（${n.bankRef}） / Payment received (${n.bankRef})`,
+      ref: paid.id,
+      entries: [
+        { account: paid.intoAccount, debit: paid.amount },
+        { account: paid.forAccount, credit: paid.amount },
+      ],
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('REPLAYED', '重复的支付通知已拒绝 / This payment notification was already received');
-    throw err;
-  }
+    await recordAudit(tx, ctx.clock, SYSTEM_ACTOR, {
+      action: 'payment.received',
+      entityType: 'payment',
+      entityId: paid.id,
+      data: { purpose: paid.purpose, ref: paid.ref, amount: paid.amount, bankRef: n.bankRef, paidAt: n.paidAt.toISOString(), messageId: n.messageId },
+    });
+    after = await onPaid(tx, paid);
+    applied = true;
+  });
   (after as (() => void) | void)?.();
   return { applied };
 }
