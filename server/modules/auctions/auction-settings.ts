@@ -1,8 +1,11 @@
 import { checkAuctionSettings, type AuctionSettings, type Disclosures, type SettingsContext, type Violation } from '../../../shared/auction-rules';
+import { formatMoney } from '../../../shared/money';
 import type { AuctionSettingsBody } from '../../../shared/schemas/auctions';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { usersByIds } from '../accounts';
+import type { ReferencePrice } from '../valuation';
+import type { AuctionRow } from './auction.store';
 
 /** The court's settings as the pure rules take them. */
 export function toSettings(body: Omit<AuctionSettingsBody, 'disclosures'> & { disclosures: Partial<Disclosures> }): AuctionSettings {
@@ -75,4 +78,30 @@ export function ruleViolation(violations: Violation[]): AppError {
 /** All violations of the settings and the panel. */
 export async function settingsViolations(db: Db, courtId: string, settings: AuctionSettings, panel: string[], context: SettingsContext): Promise<Violation[]> {
   return [...checkAuctionSettings(settings, context), ...(await panelViolations(db, courtId, panel))];
+}
+
+/** The columns the court's settings fill, the same on a new draft and on an edit. */
+export function settingsColumns(body: AuctionSettingsBody, settings: AuctionSettings) {
+  return {
+    startingPrice: formatMoney(body.startingPrice),
+    deposit: formatMoney(body.deposit),
+    increment: formatMoney(body.increment),
+    announcementAt: settings.announcementAt,
+    biddingStartsAt: settings.biddingStartsAt,
+    biddingEndsAt: settings.biddingEndsAt,
+    balanceDueDays: body.balanceDueDays,
+    disclosures: body.disclosures as AuctionRow['disclosures'],
+    priorityHolders: body.priorityHolders,
+  } satisfies Partial<AuctionRow>;
+}
+
+/** The reference price an auction was set against (参考价 Art. 27), as its columns. */
+export function referenceColumns(reference: ReferencePrice) {
+  return {
+    valuationId: reference.valuationId,
+    referenceMethod: reference.method,
+    referencePrice: formatMoney(reference.amount),
+    referenceFixedAt: reference.fixedAt,
+    referenceValidUntil: reference.validUntil,
+  } satisfies Partial<AuctionRow>;
 }

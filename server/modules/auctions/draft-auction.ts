@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { assetClassOf } from '../../../shared/auction-rules';
-import { formatMoney } from '../../../shared/money';
 import type { AuctionSettingsBody } from '../../../shared/schemas/auctions';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
@@ -14,7 +13,7 @@ import { measureById, type MeasureRow } from '../measures';
 import { currentReferencePrice } from '../valuation';
 import { requireStaff } from './auction-access';
 import { pushAfterCommit } from './auction-events';
-import { ruleViolation, settingsViolations, toSettings } from './auction-settings';
+import { referenceColumns, ruleViolation, settingsColumns, settingsViolations, toSettings } from './auction-settings';
 import { activeAuctionOfAsset, insertAuction, type AuctionRow } from './auction.store';
 
 /** The city an asset is announced under when the court gives none: the court's (北京市朝阳区人民法院 → 北京市). */
@@ -95,20 +94,8 @@ export async function draftAuction(ctx: AppContext, actor: Actor, measureId: str
       status: 'draft',
       version: 1,
       seq: 1,
-      valuationId: reference.valuationId,
-      referenceMethod: reference.method,
-      referencePrice: formatMoney(reference.amount),
-      referenceFixedAt: reference.fixedAt,
-      referenceValidUntil: reference.validUntil,
-      startingPrice: formatMoney(body.startingPrice),
-      deposit: formatMoney(body.deposit),
-      increment: formatMoney(body.increment),
-      announcementAt: settings.announcementAt,
-      biddingStartsAt: settings.biddingStartsAt,
-      biddingEndsAt: settings.biddingEndsAt,
-      balanceDueDays: body.balanceDueDays,
-      disclosures: body.disclosures as AuctionRow['disclosures'],
-      priorityHolders: body.priorityHolders,
+      ...referenceColumns(reference),
+      ...settingsColumns(body, settings),
       createdBy: actor.userId!,
       createdAt: now,
       updatedBy: actor.userId!,

@@ -1,5 +1,4 @@
 import { EDITABLE_STATUSES } from '../../../shared/auction-rules';
-import { formatMoney } from '../../../shared/money';
 import type { AuctionSettingsBody } from '../../../shared/schemas/auctions';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
@@ -8,7 +7,7 @@ import { recordAudit } from '../audit';
 import { auctionForStaff } from './auction-access';
 import { ruleContextOf } from './auction-context';
 import { pushAfterCommit } from './auction-events';
-import { ruleViolation, settingsViolations, toSettings } from './auction-settings';
+import { referenceColumns, ruleViolation, settingsColumns, settingsViolations, toSettings } from './auction-settings';
 import { auctionForUpdate, replacePanel, updateAuction, type AuctionRow } from './auction.store';
 import { measureToSell } from './draft-auction';
 
@@ -40,24 +39,8 @@ export async function updateAuctionSettings(ctx: AppContext, actor: Actor, aucti
       status: 'draft',
       version: locked.version + 1,
       approvedAt: null,
-      ...(reference
-        ? {
-            valuationId: reference.valuationId,
-            referenceMethod: reference.method,
-            referencePrice: formatMoney(reference.amount),
-            referenceFixedAt: reference.fixedAt,
-            referenceValidUntil: reference.validUntil,
-          }
-        : {}),
-      startingPrice: formatMoney(body.startingPrice),
-      deposit: formatMoney(body.deposit),
-      increment: formatMoney(body.increment),
-      announcementAt: settings.announcementAt,
-      biddingStartsAt: settings.biddingStartsAt,
-      biddingEndsAt: settings.biddingEndsAt,
-      balanceDueDays: body.balanceDueDays,
-      disclosures: body.disclosures as AuctionRow['disclosures'],
-      priorityHolders: body.priorityHolders,
+      ...(reference ? referenceColumns(reference) : {}),
+      ...settingsColumns(body, settings),
       updatedBy: actor.userId!,
       updatedAt: now,
     });
