@@ -29,10 +29,13 @@ import type {
   StartValuationBody,
   ValuationView,
 } from '@shared/schemas/valuation';
+import type { PublicBidLog, RegisterForAuctionBody, RegistrationView, SaleView } from '@shared/schemas/bidding';
+import type { PaymentView } from '@shared/schemas/payments';
 import type { AuctionStatus } from '@shared/auction-rules';
 import { ApiError, request, type Page } from './api';
 
-export type { AuctionView, PublicAuctionView, ValuationView, ObjectionView };
+export type { AuctionView, PublicAuctionView, ValuationView, ObjectionView, RegistrationView, SaleView, PaymentView };
+export type BidLog = z.infer<typeof PublicBidLog>;
 export type AuctionViolation = z.infer<typeof ViolationView>;
 export type PublicAuctionSummary = z.infer<typeof PublicAuctionList>['items'][number];
 export type AppraisalFirm = z.infer<typeof AppraisalFirmView>;
@@ -92,3 +95,30 @@ export const publicApi = {
   /** The server's clock (its `time`): deadlines and the auction rules are judged on it, not on the browser's. */
   serverTime: () => request<{ time: string }>('GET', '/api/health').then((h) => h.time),
 };
+
+/** The bidder's side (网拍 Art. 17–26): registration, the deposit, the sale and the payments made at the bank. */
+export const biddingApi = {
+  /** My registration for the auction, or null when I have not registered (the server answers 404). */
+  registration: (auctionId: string) =>
+    request<RegistrationView>('GET', `/api/auctions/${id(auctionId)}/registration`).catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 404 && e.code === 'NOT_FOUND') return null;
+      throw e;
+    }),
+  register: (auctionId: string, body: RegisterForAuctionBody) => request<RegistrationView>('POST', `/api/auctions/${id(auctionId)}/registration`, body),
+  deposit: (auctionId: string) => request<PaymentView>('POST', `/api/auctions/${id(auctionId)}/registration/deposit`),
+  purchase: (auctionId: string, body: RegisterForAuctionBody) => request<PaymentView>('POST', `/api/auctions/${id(auctionId)}/purchase`, body),
+  sale: (auctionId: string) => request<SaleView>('GET', `/api/auctions/${id(auctionId)}/sale`),
+  payBalance: (auctionId: string) => request<PaymentView>('POST', `/api/auctions/${id(auctionId)}/sale/balance`),
+  bids: (auctionId: string) => request<BidLog>('GET', `/api/public/auctions/${id(auctionId)}/bids`),
+};
+
+/**
+ * Sends the browser to the bank's cashier page of a payment, asking the bank to bring it back to `returnPath` of this
+ * site once paid (the simulated bank accepts a return address on the platform's own origin only).
+ */
+export function goToBank(payment: PaymentView, returnPath: string): void {
+  if (!payment.payUrl) return;
+  const url = new URL(payment.payUrl, window.location.href);
+  url.searchParams.set('return', new URL(returnPath, window.location.origin).href);
+  window.location.assign(url.href);
+}

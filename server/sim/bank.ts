@@ -227,14 +227,31 @@ export class SimBank {
     };
   }
 
-  /** The cashier page: what the payer sees, with the button that pays. */
-  cashier(paymentId: string): { status: number; html: string } {
+  /**
+   * Where the payer goes back after paying: a URL the platform passed as `?return=` on the cashier page, accepted only
+   * on the origin of the payment's notifyUrl (the platform that opened it), so the bank never redirects elsewhere.
+   */
+  returnUrl(paymentId: string, raw: string | null | undefined): string | null {
+    const p = this.payments.get(paymentId);
+    if (!p || !raw) return null;
+    try {
+      const url = new URL(raw);
+      return url.origin === new URL(p.notifyUrl).origin ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The cashier page: what the payer sees, with the button that pays (and the way back to the platform). */
+  cashier(paymentId: string, returnTo: string | null = null): { status: number; html: string } {
     const p = this.payments.get(paymentId);
     if (!p) return { status: 404, html: '<!doctype html><meta charset="utf-8"><p>没有该笔支付 / No such payment</p>' };
     const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const back = returnTo ? `<p><a href="${esc(returnTo)}">返回执行平台 / Back to the platform</a></p>` : '';
+    const query = returnTo ? `?return=${encodeURIComponent(returnTo)}` : '';
     const action = p.status === 'paid'
-      ? '<p>已支付 / Paid</p>'
-      : `<form method="post" action="/bank/payments/${p.paymentId}/pay"><button type="submit">确认支付 / Pay</button></form>`;
+      ? `<p>已支付 / Paid</p>${back}`
+      : `<form method="post" action="/bank/payments/${p.paymentId}/pay${esc(query)}"><button type="submit">确认支付 / Pay</button></form>${back}`;
     return {
       status: 200,
       html: `<!doctype html><html lang="zh"><meta charset="utf-8"><title>模拟银行收银台 / Simulated bank</title><h1>模拟银行收银台 / Simulated bank</h1><p>${esc(p.description)}</p><p>付款人 / Payer: ${esc(p.payerName)}</p><p>金额 / Amount: ¥${esc(p.amount)}</p>${action}</html>`,
@@ -287,19 +304,21 @@ export async function serveBank(bank: SimBank, req: IncomingMessage, res: Server
     }
   };
   const send = (a: BankAnswer) => reply(res, a.status, a.body);
+  const returnTo = (paymentId: string) => bank.returnUrl(paymentId, new URL(req.url ?? '/', base).searchParams.get('return'));
   if (method === 'POST' && parts.length === 1 && parts[0] === 'payments') return send(bank.create(await json(), base));
   if (method === 'POST' && parts.length === 1 && parts[0] === 'refunds') return send(bank.refund(await json()));
   if (parts[0] === 'payments' && parts.length === 2 && method === 'GET') return send(bank.show(parts[1]!));
   if (parts[0] === 'payments' && parts.length === 3 && parts[2] === 'cashier' && method === 'GET') {
-    const page = bank.cashier(parts[1]!);
+    const page = bank.cashier(parts[1]!, returnTo(parts[1]!));
     return reply(res, page.status, page.html, 'text/html; charset=utf-8');
   }
   if (parts[0] === 'payments' && parts.length === 3 && parts[2] === 'pay' && method === 'POST') {
     await readBody(req);
     const answer = await bank.pay(parts[1]!);
-    // The cashier page's form posts urlencoded: back to the page, which shows the outcome.
+    // The cashier page's form posts urlencoded: back to the platform's page it came from (a `return` on the platform's
+    // origin), or else to the cashier page, which shows the outcome.
     if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') && answer.status === 200) {
-      res.writeHead(303, { location: `/bank/payments/${parts[1]}/cashier` });
+      res.writeHead(303, { location: returnTo(parts[1]!) ?? `/bank/payments/${parts[1]}/cashier` });
       res.end();
       return;
     }

@@ -46,8 +46,8 @@ export const DISCLOSURES = {
   courtAccount: '北京市朝阳区人民法院执行款专户 0200 0041 0900 0000 001',
 };
 
-export async function startAuctionFixture(): Promise<AuctionFixture> {
-  const f = await startFixture();
+export async function startAuctionFixture(options: { serveClient?: boolean } = {}): Promise<AuctionFixture> {
+  const f = await startFixture(options);
   // The demo's third judge of 京0105 who may approve, so that a panel of three can be formed.
   const zhangToken = await tokenFor(f.t.url, 'judge.zhang');
   const me = await request(f.t.url).get('/api/auth/me').set(bearer(zhangToken));

@@ -61,8 +61,8 @@ export interface BiddingFixture extends AuctionFixture {
 
 let seq = 100;
 
-export async function startBiddingFixture(): Promise<BiddingFixture> {
-  const f = await startAuctionFixture();
+export async function startBiddingFixture(options: { serveClient?: boolean } = {}): Promise<BiddingFixture> {
+  const f = await startAuctionFixture(options);
   const simUrl = f.t.app.simulator!.url;
   const bidders: Bidder[] = [];
   const baseAdvance = f.advance.bind(f);

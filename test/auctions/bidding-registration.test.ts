@@ -265,4 +265,34 @@ describe('auctions: registration and deposits (网拍 Art. 17–19, 23, 34; 竞�
     expect(reg.deposit.payment!.refund!.status).to.equal('completed');
     await f.expectLedgerBalanced();
   });
+  it('when the bidder pays on the cashier page that came from the platform, then the bank sends the browser back to the platform page, and never to another site', async () => {
+    const other = await f.announced();
+    const li = await f.bidder();
+    expect((await f.register(li, other.auctionId)).status).to.equal(201);
+    const opened = await f.deposit(li, other.auctionId);
+    const paymentId = opened.body.id as string;
+    const back = `${f.t.url}/auctions/${other.auctionId}?paid=1`;
+    const cashierPath = `/bank/payments/${paymentId}/cashier`;
+
+    const foreign = await request(f.simUrl).get(cashierPath).query({ return: 'https://evil.example/steal' });
+    expect(foreign.text).to.not.contain('evil.example');
+    const page = await request(f.simUrl).get(cashierPath).query({ return: back });
+    expect(page.text).to.contain(`action="/bank/payments/${paymentId}/pay?return=${encodeURIComponent(back)}"`);
+    expect(page.text).to.contain('返回执行平台');
+
+    const refusedReturn = await request(f.simUrl).post(`/bank/payments/${paymentId}/pay`).query({ return: 'https://evil.example/steal' }).type('form').send({});
+    expect(refusedReturn.status).to.equal(303);
+    expect(refusedReturn.headers.location).to.equal(cashierPath);
+    expect((await f.registration(li, other.auctionId)).status).to.equal('qualified');
+
+    const third = await f.announced();
+    const zhao = await f.bidder();
+    await f.register(zhao, third.auctionId);
+    const id3 = (await f.deposit(zhao, third.auctionId)).body.id as string;
+    const back3 = `${f.t.url}/auctions/${third.auctionId}?paid=1`;
+    const paid = await request(f.simUrl).post(`/bank/payments/${id3}/pay`).query({ return: back3 }).type('form').send({});
+    expect(paid.status).to.equal(303);
+    expect(paid.headers.location).to.equal(back3);
+    expect((await f.registration(zhao, third.auctionId)).status).to.equal('qualified');
+  });
 });

@@ -2,12 +2,15 @@
  * The public page of an auction (/auctions/:id), no login: photos, description, the prices, deposit and increment, the
  * schedule with a countdown on the server's clock, the state, the disclosures of 网拍 Art. 13 and the announcement.
  * Live: the `/public` socket.io namespace pushes the page again after every change (room `auction:<id>`).
+ * The bidder's card (components/auctions/bidder-panel.tsx): register, the deposit at the bank, the bidder code; the
+ * bid log by codes once bidding has begun.
  */
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { displayMoney } from '@shared/money';
 import { publicApi, type PublicAuctionView } from '../auction-api';
 import { AuctionFacts, DisclosureList } from '../components/auctions/auction-facts';
+import { BidderPanel, BidLogSection } from '../components/auctions/bidder-panel';
 import { auctionStatusLabel, auctionStatusTone, countdownText, valuationMethodLabel } from '../components/auctions/auction-labels';
 import { Badge } from '../components/badge';
 import { assetKindLabel } from '../components/control/labels';
@@ -163,6 +166,8 @@ export function PublicAuctionPage() {
         </section>
       </div>
 
+      <BidderPanel auction={a} />
+
       <section className="card" aria-labelledby="p-description">
         <h2 id="p-description">{t('public.description')}</h2>
         <p className="pre-line">{a.description}</p>
@@ -172,6 +177,8 @@ export function PublicAuctionPage() {
         <h2 id="p-disclosures">{t('public.disclosures')}</h2>
         <DisclosureList disclosures={a.disclosures} holders={a.priorityHolders} />
       </section>
+
+      {a.status === 'announced' ? null : <BidLogSection auction={a} />}
 
       <section className="card" aria-labelledby="p-announcement">
         <h2 id="p-announcement">{t('public.announcement')}</h2>
