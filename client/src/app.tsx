@@ -25,6 +25,7 @@ const pages = {
   courtAuctions: () => import('./pages/court-auctions-page'),
   publicAuctions: () => import('./pages/public-auctions-page'),
   publicAuction: () => import('./pages/public-auction-page'),
+  myAuctions: () => import('./pages/my-auctions-page'),
 };
 const CaseListPage = lazy(() => pages.caseList().then((m) => ({ default: m.CaseListPage })));
 const CaseControlPage = lazy(() => pages.caseControl().then((m) => ({ default: m.CaseControlPage })));
@@ -37,6 +38,7 @@ const AuctionBuilderPage = lazy(() => pages.auctionBuilder().then((m) => ({ defa
 const CourtAuctionPage = lazy(() => pages.courtAuction().then((m) => ({ default: m.CourtAuctionPage })));
 const CourtAuctionsPage = lazy(() => pages.courtAuctions().then((m) => ({ default: m.CourtAuctionsPage })));
 const PublicAuctionsPage = lazy(() => pages.publicAuctions().then((m) => ({ default: m.PublicAuctionsPage })));
+const MyAuctionsPage = lazy(() => pages.myAuctions().then((m) => ({ default: m.MyAuctionsPage })));
 const PublicAuctionPage = lazy(() => pages.publicAuction().then((m) => ({ default: m.PublicAuctionPage })));
 
 function usePrefetchPages() {
@@ -53,6 +55,7 @@ function usePrefetchPages() {
 
 const COURT_STAFF: Role[] = ['judge', 'clerk'];
 const OPERATORS: Role[] = ['institution_operator'];
+const BIDDERS: Role[] = ['bidder'];
 
 /** Sends signed-out visitors to the login page (and back afterwards); other roles to their own home. */
 function RequireUser({ roles, children }: { roles?: Role[]; children: ReactNode }) {
@@ -156,6 +159,14 @@ export function App() {
         {/* 网络司法拍卖: the public pages need no login; the court's pages are for its judges and clerks. */}
         <Route path="/auctions" element={<PublicAuctionsPage />} />
         <Route path="/auctions/:id" element={<PublicAuctionPage />} />
+        <Route
+          path="/my/auctions"
+          element={
+            <RequireUser roles={BIDDERS}>
+              <MyAuctionsPage />
+            </RequireUser>
+          }
+        />
         <Route
           path="/court/auctions"
           element={

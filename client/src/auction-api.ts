@@ -29,7 +29,7 @@ import type {
   StartValuationBody,
   ValuationView,
 } from '@shared/schemas/valuation';
-import type { PublicBidLog, RegisterForAuctionBody, RegistrationView, SaleView } from '@shared/schemas/bidding';
+import type { MyAuction, PublicBidLog, RegisterForAuctionBody, RegistrationView, SaleView } from '@shared/schemas/bidding';
 import type { PaymentView } from '@shared/schemas/payments';
 import type { AuctionStatus } from '@shared/auction-rules';
 import { ApiError, request, type Page } from './api';
@@ -99,6 +99,8 @@ export const publicApi = {
 /** The bidder's side (网拍 Art. 17–26): registration, the deposit, the sale and the payments made at the bank. */
 export const biddingApi = {
   /** My registration for the auction, or null when I have not registered (the server answers 404). */
+  /** All my registrations, with the auction and the sale where I bought. */
+  mine: () => request<MyAuction[]>('GET', '/api/me/auction-registrations'),
   registration: (auctionId: string) =>
     request<RegistrationView>('GET', `/api/auctions/${id(auctionId)}/registration`).catch((e: unknown) => {
       if (e instanceof ApiError && e.status === 404 && e.code === 'NOT_FOUND') return null;

@@ -33,6 +33,21 @@ export const RegistrationView = z
   .meta({ id: 'AuctionRegistration' });
 export type RegistrationView = z.infer<typeof RegistrationView>;
 
+export const MyAuction = RegistrationView.extend({
+  auction: z.object({
+    id: Uuid,
+    title: z.string(),
+    status: z.string().meta({ description: 'The auction\'s state (AuctionStatus)' }),
+    biddingStartsAt: IsoDateTime,
+    biddingEndsAt: IsoDateTime,
+  }),
+  sale: z
+    .object({ status: z.enum(['awaiting_balance', 'paid', 'reneged']), balanceDueAt: IsoDateTime.nullable() })
+    .nullable()
+    .meta({ description: 'Set when this bidder bought the asset: the balance and its deadline are then on GET /api/auctions/{id}/sale' }),
+}).meta({ id: 'MyAuction' });
+export type MyAuction = z.infer<typeof MyAuction>;
+
 export const PlaceBidBody = z.strictObject({ amount: MoneyString.meta({ description: 'At least the starting price, and at least the leading amount + the increment (a priority-right holder may match the leading amount; 网拍 Art. 20, 21)' }) }).meta({ id: 'PlaceBid' });
 
 export const PublicBid = z

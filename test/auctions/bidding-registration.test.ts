@@ -76,6 +76,18 @@ describe('auctions: registration and deposits (网拍 Art. 17–19, 23, 34; 竞�
     expect(audit).to.deep.equal(['auction.bidder_registered', 'auction.bidder_qualified']);
   });
 
+  it('when a bidder looks at their auctions, then each registration is listed with its code and deposit; another bidder sees only their own', async () => {
+    const mine = await request(f.t.url).get('/api/me/auction-registrations').set(bearer(sun.token));
+    expect(mine.status, JSON.stringify(mine.body)).to.equal(200);
+    const entry = mine.body.find((e: { auctionId: string }) => e.auctionId === auctionId);
+    expect(entry).to.include({ status: 'qualified', bidderCode: (await f.registration(sun, auctionId)).bidderCode, sale: null });
+    expect(entry.deposit.state).to.equal('held');
+    expect(entry.auction).to.include({ id: auctionId, status: 'announced' });
+    const stranger = await f.bidder();
+    const theirs = await request(f.t.url).get('/api/me/auction-registrations').set(bearer(stranger.token));
+    expect(theirs.body).to.deep.equal([]);
+  });
+
   it('when bidders qualify, then each code is unique to the auction, drawn at random, and differs in another auction', async () => {
     const zhou = await f.bidder();
     const a = (await f.registration(sun, auctionId)).bidderCode as string;

@@ -83,5 +83,14 @@ describe('a bidder registers for an auction and pays the deposit in the browser'
     await panel.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -120));
     await screenshot(page, 'auction-deposit');
+
+    // "My auctions" lists the registration with the same code and the deposit held.
+    await page.getByRole('navigation').getByRole('link', { name: '我的竞买' }).click();
+    await page.waitForURL((url) => url.pathname === '/my/auctions');
+    const row = page.locator(`tr[data-auction="${auctionId}"]`);
+    await row.waitFor();
+    expect(await row.locator('code').textContent()).to.equal(reg.bidderCode);
+    expect(await row.textContent()).to.contain('已交纳，由法院监管');
+    await screenshot(page, 'my-auctions');
   });
 });

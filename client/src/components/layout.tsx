@@ -101,6 +101,15 @@ export function AppLayout() {
                     <NavLink to="/home">{t('nav.home')}</NavLink>
                   </li>
                 </>
+              ) : user?.role === 'bidder' ? (
+                <>
+                  <li>
+                    <NavLink to="/my/auctions">{t('my.title')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/home">{t('nav.home')}</NavLink>
+                  </li>
+                </>
               ) : user ? (
                 <li>
                   <NavLink to="/home">{t('nav.home')}</NavLink>

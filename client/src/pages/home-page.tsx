@@ -97,6 +97,16 @@ export function HomePage() {
           </Link>
         </p>
       ) : null}
+      {user.role === 'bidder' ? (
+        <p className="button-row">
+          <Link to="/auctions" className="button button-primary">
+            {t('nav.auctions')}
+          </Link>
+          <Link to="/my/auctions" className="button">
+            {t('my.title')}
+          </Link>
+        </p>
+      ) : null}
       {user.role === 'admin' ? <AuditVerifyPanel /> : null}
       {upcoming.length ? (
         <section className="card" aria-labelledby="upcoming-title">

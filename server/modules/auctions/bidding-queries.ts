@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { nextMinimumBid } from '../../../shared/auction-rules';
 import { formatMoney } from '../../../shared/money';
-import type { ConfirmationLetterList, PublicBidLog, RegistrationView, SaleView } from '../../../shared/schemas/bidding';
+import type { ConfirmationLetterList, MyAuction, PublicBidLog, RegistrationView, SaleView } from '../../../shared/schemas/bidding';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db/database';
@@ -11,7 +11,7 @@ import { paymentByRef, toPaymentView, type PaymentRow } from '../payments';
 import { auctionVisibleTo } from './auction-access';
 import { isPublic } from './auction-view';
 import { auctionById, type AuctionRow } from './auction.store';
-import { bidsOf, leadingBidOf, publishedLetters, registrationOf, saleOf, type BidRow, type RegistrationRow, type SaleRow } from './bidding.store';
+import { bidsOf, leadingBidOf, publishedLetters, registrationOf, registrationsOfUser, saleOf, type BidRow, type RegistrationRow, type SaleRow } from './bidding.store';
 
 export async function toRegistrationView(db: Db, r: RegistrationRow): Promise<RegistrationView> {
   const payment = await paymentByRef(db, 'deposit', r.id);
@@ -32,6 +32,28 @@ export async function myRegistration(ctx: AppContext, actor: Actor, auctionId: s
   const r = actor.userId ? await registrationOf(ctx.db, auctionId, actor.userId) : undefined;
   if (!r) throw notFound('registration', '报名');
   return toRegistrationView(ctx.db, r);
+}
+
+/** The bidder's own auctions: every registration with its code, deposit and refund, and the sale where they bought. */
+export async function myAuctions(ctx: AppContext, actor: Actor): Promise<MyAuction[]> {
+  const rows = actor.userId ? await registrationsOfUser(ctx.db, actor.userId) : [];
+  return Promise.all(
+    rows.map(async (r) => {
+      const [auction, sale] = await Promise.all([auctionById(ctx.db, r.auctionId), saleOf(ctx.db, r.auctionId)]);
+      const mine = sale && sale.buyerId === actor.userId ? sale : undefined;
+      return {
+        ...(await toRegistrationView(ctx.db, r)),
+        auction: {
+          id: r.auctionId,
+          title: auction!.title,
+          status: auction!.status,
+          biddingStartsAt: auction!.biddingStartsAt.toISOString(),
+          biddingEndsAt: auction!.biddingEndsAt.toISOString(),
+        },
+        sale: mine ? { status: mine.status, balanceDueAt: mine.balanceDueAt?.toISOString() ?? null } : null,
+      };
+    }),
+  );
 }
 
 const publicBid = (b: BidRow) => ({ seq: b.seq, bidderCode: b.bidderCode, priority: b.priorityRank !== null, amount: formatMoney(b.amount), at: b.at.toISOString() });

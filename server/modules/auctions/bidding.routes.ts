@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { formatMoney } from '../../../shared/money';
-import { BidAck, ConfirmationLetterList, PlaceBidBody, PublicBidLog, RegisterForAuctionBody, RegistrationView, SaleView, SettleForfeitureBody } from '../../../shared/schemas/bidding';
+import { BidAck, ConfirmationLetterList, MyAuction, PlaceBidBody, PublicBidLog, RegisterForAuctionBody, RegistrationView, SaleView, SettleForfeitureBody } from '../../../shared/schemas/bidding';
 import { IdParams, PageQuery } from '../../../shared/schemas/common';
 import { PaymentView } from '../../../shared/schemas/payments';
 import type { AppContext } from '../../platform/context';
 import type { Api } from '../../platform/http/api';
 import { toPaymentView } from '../payments';
 import type { BiddingDeps } from './bidder-checks';
-import { confirmationLetter, confirmationLetters, myRegistration, publicBidLog, saleFor, toRegistrationView } from './bidding-queries';
+import { confirmationLetter, confirmationLetters, myAuctions, myRegistration, publicBidLog, saleFor, toRegistrationView } from './bidding-queries';
 import { buyAtFixedPrice } from './buy-at-fixed-price';
 import { payBalance } from './pay-balance';
 import { payDeposit } from './pay-deposit';
@@ -33,6 +33,16 @@ export function biddingRoutes(api: Api, ctx: AppContext, deps: BiddingDeps): voi
     status: 201,
     errors: ['NOT_FOUND', 'REGISTRATION_CLOSED', 'ALREADY_REGISTERED', 'BIDDER_NOT_VERIFIED', 'BIDDER_IS_COURT_STAFF', 'BIDDER_BARRED', 'QUALIFICATION_PLEDGE_REQUIRED', 'PURCHASE_NOT_ELIGIBLE'],
     handler: async ({ params, body, actor }) => toRegistrationView(ctx.db, await registerForAuction(ctx, deps, actor, params.id, body)),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/me/auction-registrations',
+    tag: 'bidding',
+    summary: 'My auctions: every registration with its bidder code, deposit and refund, and the sales I won',
+    auth: BIDDER,
+    response: z.array(MyAuction),
+    handler: async ({ actor }) => myAuctions(ctx, actor),
   });
 
   api.route({

@@ -26,6 +26,11 @@ export async function registrationOf(db: Db, auctionId: string, userId: string):
   return row;
 }
 
+/** A bidder's registrations across auctions, newest first. */
+export async function registrationsOfUser(db: Db, userId: string): Promise<RegistrationRow[]> {
+  return db.select().from(auctionRegistrations).where(eq(auctionRegistrations.userId, userId)).orderBy(desc(auctionRegistrations.registeredAt));
+}
+
 export async function registrationsOfAuction(db: Db, auctionId: string): Promise<RegistrationRow[]> {
   return db.select().from(auctionRegistrations).where(eq(auctionRegistrations.auctionId, auctionId)).orderBy(asc(auctionRegistrations.registeredAt));
 }

@@ -35,6 +35,7 @@ export const auctionRegistrations = pgTable(
     unique('auction_registrations_code').on(t.auctionId, t.bidderCode),
     unique('auction_registrations_holder').on(t.auctionId, t.priorityHolder),
     index('auction_registrations_asset_user').on(t.assetId, t.userId),
+    index('auction_registrations_user').on(t.userId, t.registeredAt),
   ],
 );
 

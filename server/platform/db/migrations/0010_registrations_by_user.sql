@@ -1,0 +1,1 @@
+CREATE INDEX "auction_registrations_user" ON "auction_registrations" USING btree ("user_id","registered_at");
