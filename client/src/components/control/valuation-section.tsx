@@ -451,7 +451,7 @@ function ValuationDialog({ action, firms, onClose, onDone }: { action: Action; f
       ];
       schema = SkipBody;
       toBody = (x) => ({ to: x.to, agreement: x.agreement ?? '' });
-      send = (b) => valuationApi.skip(v.id, b as SkipBody);
+      send = (b) => valuationApi.skipMethod(v.id, b as SkipBody);
       doneText = t('valuation.skipped');
       break;
     case 'firms':
