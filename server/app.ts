@@ -20,6 +20,7 @@ import { Api } from './platform/http/api';
 import { apiNotFound, errorHandler } from './platform/http/errors.middleware';
 import { systemRoutes } from './platform/http/system.routes';
 import type { Logger } from './platform/logger';
+import { LIVE_NAMESPACE } from '../shared/live-auction';
 import { attachRealtime, type RealtimeServer } from './platform/realtime';
 import { accountRoutes, resolveSession, SESSION_COOKIE, SimulatedIdentityVerifier, type IdentityVerifier } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
@@ -31,7 +32,7 @@ import { HttpInstitutionAdapter, InstitutionModes, Journal, networkRoutes, Outbo
 import { inboxRoutes, receiveInquiry, receiveOrder, WebhookNotifier } from './modules/inbox';
 import { ledgerRoutes } from './modules/ledger';
 import { measureCallbackHandler, measureReplyHandler, measureRoutes, scheduleMeasureJobs } from './modules/measures';
-import { auctionPaymentHandler, auctionRoutes, biddingRoutes, isPublicAuctionRoom, scheduleAuctionJobs, scheduleBiddingJobs, SimulatedPurchaseEligibility, type PurchaseEligibility } from './modules/auctions';
+import { attachLiveRoom, auctionPaymentHandler, auctionRoutes, BidEngine, biddingRoutes, isPublicAuctionRoom, LiveTimers, scheduleAuctionJobs, scheduleBiddingJobs, SimulatedPurchaseEligibility, type PurchaseEligibility } from './modules/auctions';
 import { paymentRoutes, type PaymentGateway } from './modules/payments';
 import { HttpInquiryPlatformDirectory, scheduleValuationJobs, valuationRoutes } from './modules/valuation';
 import { Asset } from '../shared/institution-protocol';
@@ -90,6 +91,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     redisUrl: config.redisUrl,
     logger,
     cookieName: SESSION_COOKIE,
+    publicNamespace: LIVE_NAMESPACE,
     publicRoom: isPublicAuctionRoom,
     authenticate: async (token) => (await resolveSession(ctxRef.ctx!, token))?.actor ?? null,
   });
@@ -183,7 +185,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   };
-  biddingRoutes(api, ctx, bidding);
+  // Live bidding: every bid goes through the engine, from the room (socket.io) or from POST /api/auctions/:id/bids.
+  const engine = new BidEngine(ctx, { bidRatePerSec: config.bidRatePerSec });
+  const timers = new LiveTimers(ctx);
+  engine.onEndsAt = (auctionId, endsAt) => timers.arm(auctionId, endsAt);
+  const liveRoom = attachLiveRoom(ctx, realtime.publicNs, engine, { bidRatePerSec: config.bidRatePerSec, clustered: Boolean(config.redisUrl) });
+  biddingRoutes(api, ctx, { ...bidding, engine });
   paymentRoutes(api, ctx, { gateway: options.paymentGateway, onPaid: auctionPaymentHandler(ctx) });
   networkRoutes(api, ctx, { journal, onCallback: measureCallbackHandler(ctx) });
   inboxRoutes(api, ctx, { onReply, answerInquiry: (inquiryId, result) => inquiry.runner.answer(inquiryId, result), recordsOf });
@@ -197,7 +204,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     outbox.start();
     jobs = scheduleMeasureJobs(ctx, config.jobsCron, { reminderDays: config.measureReminderDays, callbackUrl: orders.callbackUrl, kick: orders.kick });
     valuationJobs = scheduleValuationJobs(ctx, valuation, config.jobsCron);
-    auctionJobs = scheduleAuctionJobs(ctx, config.jobsCron);
+    auctionJobs = scheduleAuctionJobs(ctx, config.jobsCron, { afterRun: () => timers.armDue() });
+    await timers.armDue();
     biddingJobs = scheduleBiddingJobs(ctx, options.paymentGateway, config.jobsCron);
     await inquiry.runner.resumeAll();
   };
@@ -300,6 +308,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       jobs?.stop();
       valuationJobs?.stop();
       auctionJobs?.stop();
+      timers.stop();
+      liveRoom.stop();
       biddingJobs?.stop();
       await outbox.stop();
       await inquiry.runner.stop();

@@ -32,6 +32,7 @@ const Env = z.object({
   SIM_THREAD: z.enum(['worker', 'main']).default('worker'),
   MEASURE_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   JOBS_CRON: z.string().default('*/1 * * * *'),
+  BID_RATE_PER_SEC: z.coerce.number().min(0.1).max(100_000).default(5),
 });
 
 export interface Config {
@@ -66,6 +67,8 @@ export interface Config {
   measureReminderDays: number;
   /** When scheduled jobs (lapse, reminders) run. */
   jobsCron: string;
+  /** Bids (and proxy maxima) a bidder, and a socket, may send per second (a short burst of as many is allowed). */
+  bidRatePerSec: number;
 }
 
 /** Reads the configuration; the secret is created in DATA_DIR/secrets.json on first use when APP_SECRET is not set. */
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     measureReminderDays: e.MEASURE_REMINDER_DAYS,
     jobsCron: e.JOBS_CRON,
+    bidRatePerSec: e.BID_RATE_PER_SEC,
   };
 }
 

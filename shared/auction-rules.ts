@@ -715,3 +715,99 @@ export function extendEnd(endsAt: Date, bidAt: Date): Date {
   if (t > end || t < end - EXTENSION_MINUTES * MINUTE_MS) return endsAt;
   return new Date(Math.max(end, t + EXTENSION_MINUTES * MINUTE_MS));
 }
+
+/**
+ * Whether `amount` is a bid the court's terms allow now (网拍 Art. 20, 21): the first bid at least the starting price;
+ * after that the leading amount plus a whole number (at least one) of increments, except that a priority-right holder
+ * who would win the tie may bid the leading amount itself. Returns the refusal's kind and the least amount allowed.
+ */
+export function checkBidAmount(
+  terms: { startingPrice: string; increment: string },
+  leading: Pick<Bid, 'amount' | 'priorityRank'> | null,
+  bidderPriorityRank: number | null,
+  amount: string,
+): { ok: true } | { ok: false; reason: 'too_low' | 'off_increment'; minimum: Money } {
+  const minimum = nextMinimumBid(terms, leading, bidderPriorityRank);
+  if (compareMoney(amount, minimum) < 0) return { ok: false, reason: 'too_low', minimum };
+  if (leading && !parseMoney(amount).minus(parseMoney(leading.amount)).mod(parseMoney(terms.increment)).isZero()) {
+    return { ok: false, reason: 'off_increment', minimum };
+  }
+  return { ok: true };
+}
+
+/** A bidder's hidden maximum (代理出价), where the court allows proxy bidding. */
+export interface ProxyMax {
+  registrationId: string;
+  bidderCode: string;
+  priorityRank: number | null;
+  max: string;
+  /** When it was set: at equal maxima the earlier one leads. */
+  setAt: Date;
+}
+
+export interface AutoBid {
+  registrationId: string;
+  bidderCode: string;
+  priorityRank: number | null;
+  amount: string;
+}
+
+/**
+ * The bids the engine places for proxy maxima after a change (a bid, or a maximum set), in the order they go in the
+ * log. Every amount obeys `checkBidAmount`: the first at least the starting price, each after it the leading amount
+ * plus whole increments. The outcome is that of an ascending auction between the maxima, decided at once:
+ * - the strongest maximum leads (the highest amount it can reach on the increment grid; at equal reach the earlier
+ *   set); the second strongest (a maximum, or the leader's own bid) sets the price;
+ * - the runner-up's proxy bids the most it can that the winner can still beat (its reach, or one increment less
+ *   when they reach the same amount), then the winner bids one increment more, or its reach when they tie;
+ * - nothing is bid when no maximum other than the leader's can beat the leading amount.
+ * Bidders' codes only; the maxima stay hidden (only the bids they cause are public).
+ */
+export function proxyBids(
+  terms: { startingPrice: string; increment: string },
+  leading: { registrationId: string; amount: string; priorityRank: number | null } | null,
+  proxies: ProxyMax[],
+): AutoBid[] {
+  const inc = parseMoney(terms.increment);
+  const anchor = parseMoney(leading ? leading.amount : terms.startingPrice);
+  const firstStep = leading ? 1 : 0;
+  /** The highest amount `max` reaches on the grid anchor + k × increment (k ≥ firstStep), or null. */
+  const reach = (max: string): Money | null => {
+    const room = parseMoney(max).minus(anchor);
+    if (room.isNegative()) return null;
+    const k = room.div(inc).floor();
+    return k.lessThan(firstStep) ? null : anchor.plus(inc.times(k));
+  };
+  interface Contender {
+    proxy: ProxyMax | null;
+    registrationId: string;
+    reach: Money;
+    order: number;
+  }
+  const challengers: Contender[] = [];
+  let leader: Contender | null = null;
+  for (const p of proxies) {
+    const r = reach(p.max);
+    if (leading && p.registrationId === leading.registrationId) {
+      leader = { proxy: p, registrationId: p.registrationId, reach: r ?? anchor, order: p.setAt.getTime() };
+    } else if (r) {
+      challengers.push({ proxy: p, registrationId: p.registrationId, reach: r, order: p.setAt.getTime() });
+    }
+  }
+  if (challengers.length === 0) return [];
+  if (leading && !leader) leader = { proxy: null, registrationId: leading.registrationId, reach: anchor, order: Number.NEGATIVE_INFINITY };
+  const contenders = leader ? [...challengers, leader] : challengers;
+  contenders.sort((a, b) => b.reach.comparedTo(a.reach) || a.order - b.order);
+  const [winner, second] = contenders as [Contender, Contender | undefined];
+  const bidOf = (c: Contender, amount: Money): AutoBid => ({ registrationId: c.registrationId, bidderCode: c.proxy!.bidderCode, priorityRank: c.proxy!.priorityRank, amount: formatMoney(amount) });
+  if (!second) return [bidOf(winner, anchor)];
+  const tie = winner.reach.equals(second.reach);
+  const winning = tie ? winner.reach : second.reach.plus(inc);
+  const runnerUp = winning.minus(inc);
+  const bids: AutoBid[] = [];
+  // The runner-up's proxy bids only an amount it may bid now: above the leading amount (or at least the starting price).
+  const runnerUpMayBid = second.proxy !== null && (leading ? runnerUp.greaterThan(anchor) : runnerUp.greaterThanOrEqualTo(anchor));
+  if (runnerUpMayBid) bids.push(bidOf(second, runnerUp));
+  if (winner.proxy !== null && !(leading && winner.registrationId === leading.registrationId && !runnerUpMayBid && winning.equals(anchor))) bids.push(bidOf(winner, winning));
+  return bids;
+}

@@ -6,7 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import { Server, type Socket } from 'socket.io';
+import { Server, type Namespace, type Socket } from 'socket.io';
 import type { Actor } from './actor';
 import type { Logger } from './logger';
 
@@ -15,12 +15,14 @@ export interface Realtime {
   toUser(userId: string, event: string, payload: unknown): void;
   /** Sends to a room, on every process. */
   toRoom(room: string, event: string, payload: unknown): void;
-  /** Sends to a room of the public namespace `/public` (no login; e.g. `auction:<id>`), on every process. */
+  /** Sends to a room of the public namespace (no login needed; e.g. `auction:<id>`), on every process. */
   toPublic(room: string, event: string, payload: unknown): void;
 }
 
 export interface RealtimeServer extends Realtime {
   io: Server;
+  /** The public namespace: anyone may connect; `socket.data.actor` is the signed-in user, or null. */
+  publicNs: Namespace;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,8 @@ export async function attachRealtime(
     redisUrl?: string | undefined;
     logger: Logger;
     cookieName: string;
+    /** The public namespace's name (default `/public`). */
+    publicNamespace?: string;
     /** Which rooms of the public namespace anyone may watch (e.g. a published auction's); none when absent. */
     publicRoom?: (room: string) => boolean;
   },
@@ -68,11 +72,14 @@ export async function attachRealtime(
     options.logger.info('socket.io uses the Redis adapter');
   }
 
+  const actorOf = async (socket: Socket): Promise<Actor | null> => {
+    const auth = socket.handshake.auth as { token?: unknown };
+    const token = typeof auth?.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie, options.cookieName);
+    return token ? await options.authenticate(safeDecode(token)) : null;
+  };
   io.use(async (socket: Socket, next) => {
     try {
-      const auth = socket.handshake.auth as { token?: unknown };
-      const token = typeof auth?.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie, options.cookieName);
-      const actor = token ? await options.authenticate(safeDecode(token)) : null;
+      const actor = await actorOf(socket);
       if (!actor) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: '请先登录 / Sign in first' } }));
       socket.data.actor = actor;
       next();
@@ -91,8 +98,17 @@ export async function attachRealtime(
   });
 
   // The public namespace needs no login: anyone may watch the rooms `publicRoom` allows (a public auction page) by
-  // sending `watch` with the room's name, and leave with `unwatch`. Only public data is ever sent there.
-  const publicNs = io.of('/public');
+  // sending `watch` with the room's name, and leave with `unwatch`. Only public data is ever sent there. A signed-in
+  // user is known there too (`socket.data.actor`), for the modules that take actions on it (a bidder's bids).
+  const publicNs = io.of(options.publicNamespace ?? '/public');
+  publicNs.use(async (socket, next) => {
+    try {
+      socket.data.actor = await actorOf(socket);
+      next();
+    } catch (err) {
+      next(err as Error);
+    }
+  });
   const MAX_WATCHED = 50;
   publicNs.on('connection', (socket) => {
     socket.on('watch', (room: unknown, ack?: unknown) => {
@@ -110,6 +126,7 @@ export async function attachRealtime(
 
   return {
     io,
+    publicNs,
     toUser: (userId, event, payload) => void io.to(`user:${userId}`).emit(event, payload),
     toRoom: (room, event, payload) => void io.to(room).emit(event, payload),
     toPublic: (room, event, payload) => void publicNs.to(room).emit(event, payload),

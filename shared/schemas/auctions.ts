@@ -52,6 +52,7 @@ const settingsShape = {
   biddingStartsAt: Instant,
   biddingEndsAt: Instant.meta({ description: 'At least 24 hours after the start (网拍 Art. 20)' }),
   balanceDueDays: z.number().int().meta({ description: 'Days after the sale for the balance, stated in the announcement (网拍 Art. 25): 10–30', example: 15 }),
+  proxyBidding: z.boolean().default(false).meta({ description: 'Allow proxy bidding (代理出价): a bidder may leave a hidden maximum the engine bids up to for them' }),
   disclosures: DisclosuresBody,
   priorityHolders: z.array(PriorityHolderBody).max(20).default([]),
   panel: z
@@ -74,6 +75,7 @@ export const RelistBody = z
     priorityHolders: z.array(PriorityHolderBody).max(20).optional(),
     panel: settingsShape.panel.optional(),
     balanceDueDays: settingsShape.balanceDueDays.optional(),
+    proxyBidding: z.boolean().optional(),
   })
   .meta({ id: 'RelistAuction' });
 export type RelistBody = z.infer<typeof RelistBody>;
@@ -149,6 +151,7 @@ export const AuctionView = z
     biddingStartsAt: IsoDateTime,
     biddingEndsAt: IsoDateTime,
     balanceDueDays: z.number().int(),
+    proxyBidding: z.boolean(),
     disclosures: DisclosuresView,
     priorityHolders: z.array(PriorityHolderView),
     panel: z.object({
@@ -234,6 +237,7 @@ export const PublicAuctionView = z
     startingPrice: MoneyString,
     deposit: MoneyString,
     increment: MoneyString,
+    proxyBidding: z.boolean().meta({ description: 'Proxy bidding (代理出价) allowed' }),
     schedule: z.object({
       announcedAt: IsoDateTime,
       biddingStartsAt: IsoDateTime,

@@ -48,7 +48,18 @@ export const MyAuction = RegistrationView.extend({
 }).meta({ id: 'MyAuction' });
 export type MyAuction = z.infer<typeof MyAuction>;
 
-export const PlaceBidBody = z.strictObject({ amount: MoneyString.meta({ description: 'At least the starting price, and at least the leading amount + the increment (a priority-right holder may match the leading amount; 网拍 Art. 20, 21)' }) }).meta({ id: 'PlaceBid' });
+export const PlaceBidBody = z
+  .strictObject({
+    amount: MoneyString.meta({ description: 'The first bid at least the starting price; then the leading amount plus a whole number of increments (a priority-right holder may match the leading amount; 网拍 Art. 20, 21)' }),
+    clientBidId: z
+      .string()
+      .regex(/^[\w-]{1,64}$/)
+      .optional()
+      .meta({ description: 'The client\'s own id of this bid (or the Idempotency-Key header): the same id again returns the first result and bids nothing' }),
+  })
+  .meta({ id: 'PlaceBid' });
+
+export const SetProxyBody = z.strictObject({ max: MoneyString.meta({ description: 'The hidden maximum: at least the least bid allowed now (or, for the leader, their leading amount)' }) }).meta({ id: 'SetProxy' });
 
 export const PublicBid = z
   .object({
@@ -57,14 +68,28 @@ export const PublicBid = z
     priority: z.boolean().meta({ description: 'Made with a priority code (网拍 Art. 19)' }),
     amount: MoneyString,
     at: IsoDateTime.meta({ description: 'The server\'s receipt time (网拍 Art. 20 para 2)' }),
+    auto: z.boolean().meta({ description: 'Placed by the engine for the bidder\'s proxy maximum (代理出价)' }),
   })
   .meta({ id: 'PublicBid' });
 
-export const BidAck = PublicBid.extend({
-  leading: z.boolean(),
-  biddingEndsAt: IsoDateTime.meta({ description: 'The end after this bid (moved to bid time + 5 min by a bid in the last 5 minutes, 网拍 Art. 20)' }),
-  extended: z.boolean(),
-}).meta({ id: 'BidAck' });
+export const BidAck = z
+  .object({
+    seq: z.number().int().meta({ description: 'The bid\'s number (for a proxy maximum that caused no bid: the auction\'s last bid number)' }),
+    bidderCode: z.string().nullable(),
+    priority: z.boolean(),
+    amount: MoneyString.nullable().meta({ description: 'The bid; for a proxy maximum, the last bid it placed now (null: none was needed)' }),
+    at: IsoDateTime.nullable(),
+    auto: z.boolean(),
+    leading: z.boolean(),
+    biddingEndsAt: IsoDateTime.meta({ description: 'The end after this bid (moved to bid time + 5 min by a bid in the last 5 minutes, 网拍 Art. 20)' }),
+    extended: z.boolean(),
+    replayed: z.boolean().meta({ description: 'The same client bid id was decided before: this is its first result, and nothing new was bid' }),
+    price: MoneyString.nullable().meta({ description: 'The leading amount now' }),
+    leaderCode: z.string().nullable(),
+    serverNow: IsoDateTime,
+    proxyMax: MoneyString.optional().meta({ description: 'The proxy maximum now in force (proxy only)' }),
+  })
+  .meta({ id: 'BidAck' });
 
 export const PublicBidLog = z
   .object({

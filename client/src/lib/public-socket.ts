@@ -15,7 +15,7 @@ export function usePublicRoom<T>(room: string | null, event: string, onEvent: (p
   });
   useEffect(() => {
     if (!room) return;
-    const socket = io('/public', { forceNew: true });
+    const socket = io('/auctions', { forceNew: true });
     // Join (again) on every connection: a reconnected socket has left its rooms.
     socket.on('connect', () => {
       socket.emit('watch', room, (reply: { ok?: boolean } | undefined) => setStatus(reply?.ok ? 'live' : 'down'));

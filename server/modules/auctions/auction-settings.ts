@@ -90,6 +90,7 @@ export function settingsColumns(body: AuctionSettingsBody, settings: AuctionSett
     biddingStartsAt: settings.biddingStartsAt,
     biddingEndsAt: settings.biddingEndsAt,
     balanceDueDays: body.balanceDueDays,
+    proxyBidding: body.proxyBidding,
     disclosures: body.disclosures as AuctionRow['disclosures'],
     priorityHolders: body.priorityHolders,
   } satisfies Partial<AuctionRow>;

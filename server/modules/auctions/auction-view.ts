@@ -70,6 +70,7 @@ export async function toAuctionViews(db: Db, rows: AuctionRow[]): Promise<Auctio
       biddingStartsAt: r.biddingStartsAt.toISOString(),
       biddingEndsAt: r.biddingEndsAt.toISOString(),
       balanceDueDays: r.balanceDueDays,
+      proxyBidding: r.proxyBidding,
       disclosures: disclosuresOf(r.disclosures),
       priorityHolders: r.priorityHolders,
       panel: {
@@ -115,6 +116,11 @@ const TAX_BEARER_TEXT: Record<string, string> = {
   debtor: '由被执行人承担 / Borne by the debtor',
 };
 
+/** An instant as the announcement states it: China Standard Time (UTC+8, no daylight saving), e.g. 2026-12-26 16:00. */
+function chinaTime(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /**
  * The announcement (拍卖公告, 网拍 Art. 12 para 2): the asset, prices, deposit, conditions, known defects, time, platform
  * and court; followed by the special notices of 网拍 Art. 14.
@@ -123,14 +129,14 @@ export function announcementText(r: AuctionRow, court: { name: string }): string
   const d = disclosuresOf(r.disclosures);
   const kind = assetClassOf(r.assetKind as AuctionView['assetKind']) === 'movable' ? '动产' : '不动产或其他财产权';
   const lines = [
-    `${court.name}将于${r.biddingStartsAt.toISOString()}至${r.biddingEndsAt.toISOString()}（延时的除外）在本平台对下列${kind}进行${r.round > 1 ? '第二次' : '第一次'}公开拍卖：${r.title}。`,
+    `${court.name}将于${chinaTime(r.biddingStartsAt)}至${chinaTime(r.biddingEndsAt)}（北京时间，延时的除外）在本平台对下列${kind}进行${r.round > 1 ? '第二次' : '第一次'}公开拍卖：${r.title}。`,
     `起拍价${displayMoney(r.startingPrice)}，保证金${displayMoney(r.deposit)}，加价幅度${displayMoney(r.increment)}；参考价${displayMoney(r.referencePrice)}。`,
     `执行依据：${d.basis}。定价依据：${d.reportRef}。`,
     `已知瑕疵和权利负担：${d.encumbrances}。优先购买权：${d.priorityRights}。`,
     `税费：${d.taxes}；${TAX_BEARER_TEXT[d.taxBearer] ?? d.taxBearer}。`,
     `买受人应在拍卖成交后${r.balanceDueDays}日内将剩余价款交付法院指定账户：${d.courtAccount}。`,
     '特别提示（网拍第14条）：竞买人应具备完全民事行为能力，法律对买受人资格有特别规定的应具备该资格；委托他人代为竞买的应在竞价开始前经法院确认；拍卖财产以实物现状为准，竞买人可申请实地看样；参与竞买即视为完全了解并接受拍卖财产一切已知和未知瑕疵；载明买受人真实身份的拍卖成交确认书将在本平台公示；买受人悔拍的，保证金不予退还。',
-    `${court.name}执行法院拍卖公告 / Auction announcement of ${court.name}: ${r.title}; starting price ${formatMoney(r.startingPrice)}, deposit ${formatMoney(r.deposit)}, increment ${formatMoney(r.increment)}; bidding ${r.biddingStartsAt.toISOString()}–${r.biddingEndsAt.toISOString()} (extensions apart); balance due within ${r.balanceDueDays} days of the sale.`,
+    `${court.name}执行法院拍卖公告 / Auction announcement of ${court.name}: ${r.title}; starting price ${formatMoney(r.startingPrice)}, deposit ${formatMoney(r.deposit)}, increment ${formatMoney(r.increment)}; bidding ${chinaTime(r.biddingStartsAt)}–${chinaTime(r.biddingEndsAt)} China Standard Time (extensions apart); balance due within ${r.balanceDueDays} days of the sale.`,
   ];
   return lines.join('\n');
 }
@@ -158,6 +164,7 @@ export async function toPublicAuctionView(db: Db, r: AuctionRow, now: Date): Pro
     startingPrice: formatMoney(r.startingPrice),
     deposit: formatMoney(r.deposit),
     increment: formatMoney(r.increment),
+    proxyBidding: r.proxyBidding,
     schedule: {
       announcedAt: r.announcedAt!.toISOString(),
       biddingStartsAt: r.biddingStartsAt.toISOString(),

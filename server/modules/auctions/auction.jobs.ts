@@ -111,13 +111,14 @@ export async function runAuctionJobs(ctx: AppContext, now: Date, options: Auctio
  * Runs the auction jobs on a cron schedule (config JOBS_CRON), never two runs at once in this process. Returns the
  * task; stop it on shutdown.
  */
-export function scheduleAuctionJobs(ctx: AppContext, cronExpression: string, options: AuctionJobOptions = {}): ScheduledTask {
+export function scheduleAuctionJobs(ctx: AppContext, cronExpression: string, options: AuctionJobOptions & { afterRun?: () => Promise<void> } = {}): ScheduledTask {
   return schedule(
     cronExpression,
     async () => {
       try {
         const result = await runAuctionJobs(ctx, ctx.clock.now(), options);
         if (result.announced || result.live || result.closed || result.fixedPriceEnded) ctx.logger.info(result, 'auction jobs');
+        await options.afterRun?.();
       } catch (err) {
         ctx.logger.error({ err }, 'auction jobs failed');
       }

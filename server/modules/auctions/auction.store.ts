@@ -223,3 +223,16 @@ export async function markFixedPriceUnsold(tx: Db, id: string, now: Date): Promi
     .returning();
   return row;
 }
+
+/** Auctions whose start (announced) or end (live) falls before `until`: the precise timers arm for them. */
+export async function startingOrEndingBefore(db: Db, until: Date): Promise<{ id: string; status: string; at: Date }[]> {
+  const live = await db
+    .select({ id: auctions.id, status: auctions.status, at: auctions.biddingEndsAt })
+    .from(auctions)
+    .where(and(eq(auctions.status, 'live'), lte(auctions.biddingEndsAt, until)));
+  const starting = await db
+    .select({ id: auctions.id, status: auctions.status, at: auctions.biddingStartsAt })
+    .from(auctions)
+    .where(and(eq(auctions.status, 'announced'), lte(auctions.biddingStartsAt, until)));
+  return [...live, ...starting];
+}

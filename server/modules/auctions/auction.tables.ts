@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { AUCTION_STATUSES, type Disclosures, type PriorityHolder } from '../../../shared/auction-rules';
 
 /**
@@ -44,6 +44,12 @@ export const auctions = pgTable(
     biddingStartsAt: timestamp('bidding_starts_at', { withTimezone: true }).notNull(),
     /** The current end: moved by a suspension, and by bids in the last 5 minutes (网拍 Art. 20). */
     biddingEndsAt: timestamp('bidding_ends_at', { withTimezone: true }).notNull(),
+    /** Proxy bidding (代理出价) allowed in this auction: a court's choice, off by default. */
+    proxyBidding: boolean('proxy_bidding').notNull().default(false),
+    /** The number of the last bid (auction_bids.seq); every live event carries it. */
+    bidSeq: integer('bid_seq').notNull().default(0),
+    /** The bid that leads now (网拍 Art. 21 order), kept with the row the bids lock. */
+    leadingBidId: uuid('leading_bid_id'),
     balanceDueDays: integer('balance_due_days').notNull(),
     disclosures: jsonb('disclosures').$type<Disclosures>().notNull(),
     priorityHolders: jsonb('priority_holders').$type<PriorityHolder[]>().notNull(),

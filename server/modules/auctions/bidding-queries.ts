@@ -56,7 +56,7 @@ export async function myAuctions(ctx: AppContext, actor: Actor): Promise<MyAucti
   );
 }
 
-const publicBid = (b: BidRow) => ({ seq: b.seq, bidderCode: b.bidderCode, priority: b.priorityRank !== null, amount: formatMoney(b.amount), at: b.at.toISOString() });
+const publicBid = (b: BidRow) => ({ seq: b.seq, bidderCode: b.bidderCode, priority: b.priorityRank !== null, amount: formatMoney(b.amount), at: b.at.toISOString(), auto: b.auto });
 
 /** The public bid log of a published auction, by bidder codes only (网拍 Art. 18 para 2, 20 para 3). */
 export async function publicBidLog(ctx: AppContext, auctionId: string): Promise<z.input<typeof PublicBidLog>> {

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { formatMoney } from '../../../shared/money';
-import { BidAck, ConfirmationLetterList, MyAuction, PlaceBidBody, PublicBidLog, RegisterForAuctionBody, RegistrationView, SaleView, SettleForfeitureBody } from '../../../shared/schemas/bidding';
+import { BidAck, ConfirmationLetterList, MyAuction, PlaceBidBody, SetProxyBody, PublicBidLog, RegisterForAuctionBody, RegistrationView, SaleView, SettleForfeitureBody } from '../../../shared/schemas/bidding';
 import { IdParams, PageQuery } from '../../../shared/schemas/common';
 import { PaymentView } from '../../../shared/schemas/payments';
 import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
 import type { Api } from '../../platform/http/api';
 import { toPaymentView } from '../payments';
 import type { BiddingDeps } from './bidder-checks';
+import type { BidEngine, Decision } from './bid-engine';
 import { confirmationLetter, confirmationLetters, myAuctions, myRegistration, publicBidLog, saleFor, toRegistrationView } from './bidding-queries';
 import { buyAtFixedPrice } from './buy-at-fixed-price';
 import { payBalance } from './pay-balance';
 import { payDeposit } from './pay-deposit';
-import { placeBid } from './place-bid';
 import { registerForAuction } from './register-for-auction';
 import { settleForfeiture } from './settle-forfeiture';
 
@@ -19,7 +19,14 @@ const BIDDER = ['bidder'] as const;
 const ELIGIBILITY =
   'Refused: BIDDER_NOT_VERIFIED (real name, 网拍 Art. 17); BIDDER_IS_COURT_STAFF (the bidder\'s verified ID number is recorded on a judge or clerk account of the enforcing court or an administrator account, 网拍 Art. 34); BIDDER_BARRED (reneged on this asset, 网拍 Art. 24, 拍变 Art. 22); for real estate QUALIFICATION_PLEDGE_REQUIRED (竞买资格 Art. 2) and PURCHASE_NOT_ELIGIBLE (the purchase-restriction check, 竞买资格 Art. 1). Nothing is changed.';
 
-export function biddingRoutes(api: Api, ctx: AppContext, deps: BiddingDeps): void {
+/** An Idempotency-Key header as a client bid id: absent, or letters, digits, - and _ (at most 64). */
+function idempotencyKey(header: string | undefined): string | null {
+  if (header === undefined || header === '') return null;
+  if (!/^[\w-]{1,64}$/.test(header)) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 只能含字母、数字、-、_，至多64个字符 / Idempotency-Key: letters, digits, - and _, at most 64', { header: 'Idempotency-Key' });
+  return header;
+}
+
+export function biddingRoutes(api: Api, ctx: AppContext, deps: BiddingDeps & { engine: BidEngine }): void {
   api.route({
     method: 'post',
     path: '/api/auctions/:id/registration',
@@ -71,32 +78,56 @@ export function biddingRoutes(api: Api, ctx: AppContext, deps: BiddingDeps): voi
     handler: async ({ params, actor }) => toPaymentView(ctx.db, await payDeposit(ctx, deps, actor, params.id)),
   });
 
+  const ackOf = (d: Decision) => ({
+    seq: d.bid?.seq ?? d.auction.seq,
+    bidderCode: d.bid?.bidderCode ?? null,
+    priority: d.bid?.priority ?? false,
+    amount: d.bid?.amount ?? null,
+    at: d.bid ? new Date(d.bid.at).toISOString() : null,
+    auto: d.bid?.auto ?? false,
+    leading: d.leading,
+    biddingEndsAt: new Date(d.auction.endsAt).toISOString(),
+    extended: d.extended,
+    replayed: d.replayed,
+    price: d.auction.price,
+    leaderCode: d.auction.leaderCode,
+    serverNow: new Date(d.auction.serverNow).toISOString(),
+    ...(d.proxyMax ? { proxyMax: d.proxyMax } : {}),
+  });
+
   api.route({
     method: 'post',
     path: '/api/auctions/:id/bids',
     tag: 'bidding',
-    summary: 'Bid (出价, 网拍 Art. 20, 21)',
+    summary: 'Bid (出价, 网拍 Art. 20, 21); the same as the live room\'s `bid` event, for clients without WebSocket',
     description:
-      'By a bidder whose deposit is confirmed (NOT_QUALIFIED otherwise), while the auction is live and before its end (AUCTION_NOT_LIVE). At least the starting price (a lower bid is void) and at least the leading amount + the increment; a priority-right holder may match the leading amount of an ordinary bidder or a lower-ranked holder (BID_TOO_LOW with `details.minimum`). The time is the server\'s receipt time; a bid in the last 5 minutes moves the end to its time + 5 minutes. Each bid is numbered (`seq`). The public room `auction:<id>` gets `auction.bid`.',
+      'By a bidder whose deposit is confirmed (NOT_QUALIFIED otherwise), while the auction is live and before its end (AUCTION_NOT_LIVE). The first bid at least the starting price (a lower bid is void); after it the leading amount plus a whole number of increments (BID_TOO_LOW, BID_NOT_ON_INCREMENT, with `details.minimum`); a priority-right holder may match the leading amount of an ordinary bidder or a lower-ranked holder. The time is the server\'s receipt time; a bid in the last 5 minutes moves the end to its time + 5 minutes. Each bid is numbered (`seq`). Idempotent by the `Idempotency-Key` header (or `clientBidId` in the body): the same key again returns the first result (`replayed: true`) and bids nothing. RATE_LIMITED beyond BID_RATE_PER_SEC bids a second. The live room `auction:<id>` gets `bid`.',
     auth: BIDDER,
     params: IdParams,
     body: PlaceBidBody,
     response: BidAck,
     status: 201,
-    errors: ['NOT_FOUND', 'NOT_QUALIFIED', 'AUCTION_NOT_LIVE', 'BID_TOO_LOW'],
-    handler: async ({ params, body, actor }) => {
-      const placed = await placeBid(ctx, actor, params.id, body.amount);
-      return {
-        seq: placed.bid.seq,
-        bidderCode: placed.bid.bidderCode,
-        priority: placed.bid.priorityRank !== null,
-        amount: formatMoney(placed.bid.amount),
-        at: placed.bid.at.toISOString(),
-        leading: placed.leading,
-        biddingEndsAt: placed.biddingEndsAt.toISOString(),
-        extended: placed.extended,
-      };
+    errors: ['NOT_FOUND', 'NOT_QUALIFIED', 'AUCTION_NOT_LIVE', 'BID_TOO_LOW', 'BID_NOT_ON_INCREMENT', 'RATE_LIMITED', 'VALIDATION_FAILED'],
+    handler: async ({ params, body, actor, req }) => {
+      const clientBidId = body.clientBidId ?? idempotencyKey(req.header('idempotency-key'));
+      return ackOf(await deps.engine.submit(actor, params.id, { kind: 'bid', amount: body.amount, clientBidId }));
     },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/auctions/:id/proxy',
+    tag: 'bidding',
+    summary: 'Set a proxy maximum (代理出价), where the court enabled it; the same as the live room\'s `proxy` event',
+    description:
+      'The engine bids for the bidder, the least needed, up to the maximum, whenever they are outbid, in the same transaction as the bid that outbid them; at equal maxima the earlier one leads. Setting it again replaces it. The maximum stays hidden; the bids it causes are in the log like any bid of the code (`auto: true`) and extend the end like any bid. PROXY_NOT_ENABLED when the court did not allow it; PROXY_TOO_LOW below the least bid allowed now.',
+    auth: BIDDER,
+    params: IdParams,
+    body: SetProxyBody,
+    response: BidAck,
+    status: 201,
+    errors: ['NOT_FOUND', 'NOT_QUALIFIED', 'AUCTION_NOT_LIVE', 'PROXY_NOT_ENABLED', 'PROXY_TOO_LOW', 'RATE_LIMITED', 'VALIDATION_FAILED'],
+    handler: async ({ params, body, actor }) => ackOf(await deps.engine.submit(actor, params.id, { kind: 'proxy', max: body.max })),
   });
 
   api.route({

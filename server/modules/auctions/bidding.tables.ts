@@ -56,8 +56,37 @@ export const auctionBids = pgTable(
     /** The server's receipt time (网拍 Art. 20 para 2). */
     at: timestamp('at', { withTimezone: true }).notNull(),
     seq: integer('seq').notNull(),
+    /** The bidder's own id of the bid: the same id again returns the first result and places nothing. */
+    clientBidId: text('client_bid_id'),
+    /** Placed by the engine for the bidder's proxy maximum (代理出价). */
+    auto: boolean('auto').notNull().default(false),
   },
-  (t) => [unique('auction_bids_seq').on(t.auctionId, t.seq), index('auction_bids_amount').on(t.auctionId, t.amount), check('auction_bids_amount_positive', sql`${t.amount} > 0`)],
+  (t) => [
+    unique('auction_bids_seq').on(t.auctionId, t.seq),
+    unique('auction_bids_client_id').on(t.registrationId, t.clientBidId),
+    index('auction_bids_amount').on(t.auctionId, t.amount),
+    check('auction_bids_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * A bidder's hidden maximum (代理出价), where the court enabled it: when outbid, the engine bids the least needed for
+ * them, up to it. One per registration; setting it again replaces it (and its time, which breaks ties of equal maxima).
+ */
+export const auctionProxyBids = pgTable(
+  'auction_proxy_bids',
+  {
+    registrationId: uuid('registration_id')
+      .primaryKey()
+      .references(() => auctionRegistrations.id),
+    auctionId: uuid('auction_id')
+      .notNull()
+      .references(() => auctions.id),
+    bidderCode: text('bidder_code').notNull(),
+    max: numeric('max', { precision: 18, scale: 2 }).notNull(),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('auction_proxy_bids_auction').on(t.auctionId), check('auction_proxy_bids_max_positive', sql`${t.max} > 0`)],
 );
 
 export interface ForfeitureRecord {

@@ -1,13 +1,14 @@
+import type { LiveClosed } from '../../../shared/live-auction';
 import { compareMoney, formatMoney } from '../../../shared/money';
 import { SYSTEM_ACTOR } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db/database';
 import { recordAudit } from '../audit';
 import { requestRefund, type PaymentRow } from '../payments';
-import { pushAfterCommit } from './auction-events';
+import { publicRoomOf, pushAfterCommit } from './auction-events';
 import { auctionForUpdate, liveAuctionDueForUpdate, updateAuction } from './auction.store';
 import { refundDueBy } from './bidding.rules';
-import { bidsOf, leadingBidOf, registrationById } from './bidding.store';
+import { leadingBidOf, registrationById } from './bidding.store';
 import { completeSale, recordSale } from './record-sale';
 import { refundHeldDeposits } from './release-deposits';
 
@@ -36,14 +37,18 @@ export async function closeAuction(ctx: AppContext, auctionId: string, now: Date
       const registration = (await registrationById(tx, leading.registrationId))!;
       const sale = await recordSale(ctx, tx, updated, { userId: registration.userId, registration }, leading.amount, endedAt, 'auction');
       const notify = await pushAfterCommit(ctx, tx, updated);
+      const closed: LiveClosed = { auctionId, seq: row.bidSeq, outcome: 'sold', price: sale.price, winnerCode: sale.bidderCode, endedAt: endedAt.getTime(), serverNow: now.getTime() };
       await recordAudit(tx, ctx.clock, SYSTEM_ACTOR, {
         action: 'auction.sold',
         entityType: 'auction',
         entityId: auctionId,
         caseId: row.caseId,
-        data: { round: row.round, endedAt: endedAt.toISOString(), bids: (await bidsOf(tx, auctionId)).length, price: sale.price, bidderCode: sale.bidderCode, startingPrice: row.startingPrice },
+        data: { round: row.round, endedAt: endedAt.toISOString(), bids: row.bidSeq, price: sale.price, bidderCode: sale.bidderCode, startingPrice: row.startingPrice },
       });
-      return notify;
+      return () => {
+        notify();
+        ctx.realtime.toPublic(publicRoomOf(auctionId), 'closed', closed);
+      };
     }
     const updated = await updateAuction(tx, auctionId, { status: 'unsold', endedAt, updatedAt: now });
     const refunded = await refundHeldDeposits(ctx, tx, auctionId, endedAt, `流拍，退还保证金（网拍第23条）：${row.title} / Unsold: deposit refunded (网拍 Art. 23)`);
@@ -55,7 +60,11 @@ export async function closeAuction(ctx: AppContext, auctionId: string, now: Date
       caseId: row.caseId,
       data: { round: row.round, endedAt: endedAt.toISOString(), bids: 0, startingPrice: row.startingPrice, depositsRefunded: refunded },
     });
-    return notify;
+    const closed: LiveClosed = { auctionId, seq: row.bidSeq, outcome: 'unsold', price: null, winnerCode: null, endedAt: endedAt.getTime(), serverNow: now.getTime() };
+    return () => {
+      notify();
+      ctx.realtime.toPublic(publicRoomOf(auctionId), 'closed', closed);
+    };
   });
 }
 

@@ -96,6 +96,8 @@ export async function draftAuction(ctx: AppContext, actor: Actor, measureId: str
       seq: 1,
       ...referenceColumns(reference),
       ...settingsColumns(body, settings),
+      bidSeq: 0,
+      leadingBidId: null,
       createdBy: actor.userId!,
       createdAt: now,
       updatedBy: actor.userId!,

@@ -10,3 +10,7 @@ export { runBiddingJobs, scheduleBiddingJobs, type BiddingJobResult } from './bi
 export { auctionPaymentHandler } from './apply-payment';
 export { SimulatedPurchaseEligibility, type PurchaseEligibility, type EligibilityCheck } from './purchase-eligibility';
 export type { BiddingDeps } from './bidder-checks';
+// Live bidding: the engine (one serialisation point per auction), the room on socket.io, the precise timers.
+export { BidEngine } from './bid-engine';
+export { attachLiveRoom, type LiveRoom } from './live-room';
+export { LiveTimers } from './live-timers';
