@@ -6,8 +6,9 @@ import { BANK_CODE, type PaymentNotification } from '../../shared/bank-protocol'
 import { recordsOfEntity } from '../../server/modules/audit';
 import { users } from '../../server/modules/accounts/account.tables';
 import { institutionKey, sign } from '../../server/platform/signing';
-import { bearer } from '../helpers/http';
-import { DAY, HOUR, MINUTE, startBiddingFixture, type Bidder, type BiddingFixture } from './bidding-fixture';
+import { DEMO_STAFF } from '../../server/modules/demo/demo-data';
+import { bearer, tokenFor } from '../helpers/http';
+import { DAY, HOUR, MINUTE, PASSWORD, startBiddingFixture, type Bidder, type BiddingFixture } from './bidding-fixture';
 
 describe('auctions: registration and deposits (网拍 Art. 17–19, 23, 34; 竞买资格)', function () {
   this.timeout(120_000);
@@ -143,6 +144,33 @@ describe('auctions: registration and deposits (网拍 Art. 17–19, 23, 34; 竞�
     const staffAccount = await request(f.t.url).post(`/api/auctions/${auctionId}/registration`).set(bearer(f.wang.token)).send({ qualificationPledge: true });
     expect(staffAccount.status).to.equal(403);
     await f.ctx.db.update(users).set({ identityNumber: null }).where(eq(users.id, f.li.id));
+  });
+
+  it('when a bidder\'s verified ID number is that of the demo clerk of the enforcing court, then registration is refused (网拍 Art. 34); a judge of another court may register', async () => {
+    const staffNumber = (username: string) => {
+      const s = DEMO_STAFF.find((x) => x.username === username);
+      if (!s || !('idNumber' in s)) throw new Error(`the demo gives ${username} no ID number`);
+      return s.idNumber;
+    };
+    const signUp = async (username: string, name: string, idNumber: string) => {
+      const res = await request(f.t.url).post('/api/bidders/register').send({ username, password: PASSWORD, phone: '13800138000', identity: { kind: 'person', name, idNumber } });
+      expect(res.status, JSON.stringify(res.body)).to.equal(201);
+      return { token: await tokenFor(f.t.url, username, PASSWORD) };
+    };
+    // Arrange: the seed recorded clerk.zhao's number on her staff account (京0105, the court of this auction).
+    const [zhao] = await f.ctx.db.select().from(users).where(eq(users.username, 'clerk.zhao'));
+    expect(zhao!.identityNumber).to.equal(staffNumber('clerk.zhao'));
+    const insider = await signUp('bidder.zhao-private', '赵雪', staffNumber('clerk.zhao'));
+    const before = await f.state();
+    const refused = await request(f.t.url).post(`/api/auctions/${auctionId}/registration`).set(bearer(insider.token)).send({ qualificationPledge: true });
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(403);
+    expect(refused.body.error.code).to.equal('BIDDER_IS_COURT_STAFF');
+    expect(refused.body.error.message).to.contain('网拍第34条');
+    expect(await f.state()).to.deep.equal(before);
+    // judge.chen sits at 浦东 (沪0115), not the enforcing court: the rule does not reach him.
+    const outsider = await signUp('bidder.chen-private', '陈浩', staffNumber('judge.chen'));
+    const allowed = await request(f.t.url).post(`/api/auctions/${auctionId}/registration`).set(bearer(outsider.token)).send({ qualificationPledge: true });
+    expect(allowed.status, JSON.stringify(allowed.body)).to.equal(201);
   });
 
   it('when a bidder is bound by the purchase restriction, or does not pledge the qualification, then it is refused (竞买资格 Art. 1, 2) and nothing changes', async () => {

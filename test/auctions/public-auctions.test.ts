@@ -3,6 +3,9 @@ import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { DAY, HOUR, startAuctionFixture, type AuctionFixture } from './auction-fixture';
 
+/** An instant in Beijing time as the announcement states it: 2026-12-26 16:00. */
+const cst = (iso: string) => new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+
 describe('public auctions: list, search and page without login; only what was published', function () {
   this.timeout(120_000);
   let f: AuctionFixture;
@@ -110,6 +113,8 @@ describe('public auctions: list, search and page without login; only what was pu
     expect(p.disclosures.photos).to.have.length(2);
     expect(p.schedule).to.include({ balanceDueDays: 15, endedAt: null });
     expect(p.announcement.text).to.contain('起拍价¥700,000.00').and.contain('网拍第14条').and.contain('15日内');
+    // The bidding times as Beijing time, never raw UTC timestamps.
+    expect(p.announcement.text).to.contain(`将于${cst(p.schedule.biddingStartsAt)}至${cst(p.schedule.biddingEndsAt)}（北京时间`).and.to.not.match(/\d{4}-\d{2}-\d{2}T/);
     expect(p.serverNow).to.equal(f.clock.now().toISOString());
     for (const hidden of ['panel', 'measureId', 'createdBy', 'version', 'assetId']) expect(p).to.not.have.property(hidden);
   });
@@ -123,7 +128,7 @@ describe('public auctions: list, search and page without login; only what was pu
   });
 
   it('when a visitor without login watches an auction\'s room, then it receives the public changes as they happen', async () => {
-    const socket = connect(`${f.t.url}/public`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = connect(`${f.t.url}/auctions`, { transports: ['websocket'], reconnection: false, forceNew: true });
     sockets.push(socket);
     const events: { event: string; payload: Record<string, unknown> }[] = [];
     socket.onAny((event: string, payload: Record<string, unknown>) => events.push({ event, payload }));

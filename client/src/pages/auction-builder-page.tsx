@@ -78,6 +78,7 @@ interface Draft {
   biddingStartsAt: string;
   biddingEndsAt: string;
   balanceDueDays: string;
+  proxyBidding: boolean;
   disclosures: Record<Exclude<DisclosureKey, 'photos'>, string> & { photos: string };
   priorityHolders: HolderDraft[];
   panel: string[];
@@ -192,6 +193,7 @@ function toBody(d: Draft): unknown {
     biddingStartsAt: fromBeijingInput(d.biddingStartsAt) ?? d.biddingStartsAt,
     biddingEndsAt: fromBeijingInput(d.biddingEndsAt) ?? d.biddingEndsAt,
     balanceDueDays: d.balanceDueDays.trim() === '' ? Number.NaN : Number(d.balanceDueDays),
+    proxyBidding: d.proxyBidding,
     disclosures: Object.fromEntries(
       DISCLOSURE_KEYS.map((k) => [k, k === 'photos' ? photosOf(d.disclosures.photos) : d.disclosures[k].trim() || undefined]).filter(([, v]) => v !== undefined),
     ),
@@ -352,6 +354,7 @@ function defaultsOf(loaded: { basis: Basis; theCase: CaseDetail; description: st
       biddingStartsAt: toBeijingInput(a.biddingStartsAt),
       biddingEndsAt: toBeijingInput(a.biddingEndsAt),
       balanceDueDays: String(a.balanceDueDays),
+      proxyBidding: a.proxyBidding,
       disclosures: { ...a.disclosures, photos: a.disclosures.photos.join('\n') },
       priorityHolders: holders,
       panel: a.panel.members.map((m) => m.id),
@@ -370,6 +373,7 @@ function defaultsOf(loaded: { basis: Basis; theCase: CaseDetail; description: st
     biddingStartsAt: toBeijingInput(start),
     biddingEndsAt: toBeijingInput(end),
     balanceDueDays: String(a?.balanceDueDays ?? 15),
+    proxyBidding: a?.proxyBidding ?? false,
     disclosures: a
       ? { ...a.disclosures, photos: a.disclosures.photos.join('\n') }
       : {
@@ -664,6 +668,15 @@ function BuilderForm({ basis, initial, staff, back }: { basis: Basis; initial: D
             error={err('balanceDueDays')}
           />
           {err('relist') ? <p className="field-error">{err('relist')}</p> : null}
+          <div className="field">
+            <label className="check" htmlFor={fieldId('proxyBidding')}>
+              <input type="checkbox" id={fieldId('proxyBidding')} checked={draft.proxyBidding} onChange={(e) => setDraft((d) => ({ ...d, proxyBidding: e.target.checked }))} aria-describedby="f-proxyBidding-hint" />
+              <span>{t('builder.proxyBidding')}</span>
+            </label>
+            <p className="field-hint" id="f-proxyBidding-hint">
+              {t('builder.proxyBiddingHint')}
+            </p>
+          </div>
         </section>
 
         <section className="card" aria-labelledby="b-disclosures">

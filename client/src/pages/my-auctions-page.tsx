@@ -1,8 +1,9 @@
 /** A bidder's auctions (/my/auctions): each registration with its bidder code, the deposit and its refund, and the sales won. */
 import { Link } from 'react-router-dom';
 import { displayMoney } from '@shared/money';
-import { biddingApi } from '../auction-api';
+import { biddingApi, type PaymentView } from '../auction-api';
 import { auctionStatusLabel, auctionStatusTone } from '../components/auctions/auction-labels';
+import { depositStateKey } from '../components/auctions/bidder-panel';
 import { Badge } from '../components/badge';
 import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
@@ -10,6 +11,18 @@ import { useI18n } from '../i18n';
 import { useLoad } from '../lib/use-load';
 import { usePageTitle } from '../lib/use-page-title';
 import '../auctions.css';
+
+/** A deposit's refund: when it is due while on its way, when it arrived once the bank confirmed it (网拍 Art. 23). */
+function RefundLine({ refund }: { refund: NonNullable<PaymentView['refund']> }) {
+  const { t, formatDateTime } = useI18n();
+  return (
+    <span className="muted" data-testid="refund-state">
+      {refund.status === 'completed' && refund.completedAt
+        ? t('my.refund.completed', { time: formatDateTime(refund.completedAt) })
+        : t('my.refund.requested', { due: formatDateTime(refund.dueBy) })}
+    </span>
+  );
+}
 
 export function MyAuctionsPage() {
   const { t, formatDateTime } = useI18n();
@@ -61,9 +74,9 @@ export function MyAuctionsPage() {
                     <td data-label={t('bidder.depositState')}>
                       <span className="stack small">
                         <span>
-                          {displayMoney(r.deposit.amount)} · {t(`bidder.deposit.${r.deposit.state}`)}
+                          {displayMoney(r.deposit.amount)} · {t(depositStateKey(r.deposit))}
                         </span>
-                        {r.deposit.payment?.refund ? <span className="muted">{t(`my.refund.${r.deposit.payment.refund.status}`)}</span> : null}
+                        {r.deposit.payment?.refund ? <RefundLine refund={r.deposit.payment.refund} /> : null}
                       </span>
                     </td>
                     <td data-label={t('my.outcome')}>
@@ -74,6 +87,8 @@ export function MyAuctionsPage() {
                             <Link to={`/auctions/${r.auctionId}`}>{t('my.payBy', { time: formatDateTime(r.sale.balanceDueAt) })}</Link>
                           ) : null}
                         </span>
+                      ) : r.auction.status === 'sold' ? (
+                        <span className="muted">{t('my.lost')}</span>
                       ) : (
                         '—'
                       )}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ID_PROBLEM_MESSAGES, maskId, residentIdProblem } from '../../../shared/identity';
 import type { Role } from '../../../shared/schemas/auth';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
@@ -18,6 +19,11 @@ export interface NewStaff {
   courtId?: string | null | undefined;
   institutionId?: string | null | undefined;
   canApprove?: boolean | undefined;
+  /**
+   * The staff member's resident ID number, recorded so that they cannot bid under a bidder account in auctions of their
+   * court (网拍 Art. 14, 34: bidders are matched to staff by this number).
+   */
+  idNumber?: string | undefined;
 }
 
 /** Creates a staff account (admin, judge, clerk, institution operator, party). Judges and clerks need a court, operators an institution. */
@@ -32,6 +38,9 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewStaff)
   }
   if (input.courtId && !(await courtById(ctx.db, input.courtId))) throw new AppError('VALIDATION_FAILED', '法院不存在 / No such court');
   if (input.institutionId && !(await institutionById(ctx.db, input.institutionId))) throw new AppError('VALIDATION_FAILED', '机构不存在 / No such institution');
+  const idNumber = input.idNumber?.trim().toUpperCase() || null;
+  const idProblem = idNumber ? residentIdProblem(idNumber, ctx.clock.now()) : null;
+  if (idProblem) throw new AppError('VALIDATION_FAILED', ID_PROBLEM_MESSAGES.residentId[idProblem]);
   if (await userByUsername(ctx.db, input.username)) throw new AppError('USERNAME_TAKEN', '用户名已被使用 / That user name is taken');
 
   const row: UserRow = {
@@ -44,9 +53,9 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewStaff)
     institutionId: input.institutionId ?? null,
     canApprove: Boolean(input.canApprove) && needsCourt,
     phone: null,
-    identityKind: null,
-    identityName: null,
-    identityNumber: null,
+    identityKind: idNumber ? 'person' : null,
+    identityName: idNumber ? input.displayName : null,
+    identityNumber: idNumber,
     legalRepresentative: null,
     verifiedAt: null,
     createdAt: ctx.clock.now(),
@@ -58,7 +67,15 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewStaff)
       action: 'user.created',
       entityType: 'user',
       entityId: row.id,
-      data: { username: row.username, role: row.role, courtId: row.courtId, institutionId: row.institutionId, canApprove: row.canApprove },
+      // The trail is read by many: the ID number only masked.
+      data: {
+        username: row.username,
+        role: row.role,
+        courtId: row.courtId,
+        institutionId: row.institutionId,
+        canApprove: row.canApprove,
+        ...(idNumber ? { idNumber: maskId(idNumber) } : {}),
+      },
     });
   });
   return row;

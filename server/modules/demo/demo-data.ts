@@ -15,13 +15,14 @@ export const CHAOYANG = '0b6b6d8a-0001-4c1e-9a52-000000000001';
 export const PUDONG = '0b6b6d8a-0001-4c1e-9a52-000000000004';
 
 export const DEMO_STAFF = [
-  { username: 'admin', displayName: '系统管理员', role: 'admin' },
-  { username: 'judge.wang', displayName: '王建国', role: 'judge', courtId: CHAOYANG, canApprove: true },
-  { username: 'judge.li', displayName: '李敏', role: 'judge', courtId: CHAOYANG, canApprove: true },
+  // Court and platform staff carry their resident ID numbers: 网拍 Art. 34 keeps them from bidding under a bidder account.
+  { username: 'admin', displayName: '系统管理员', role: 'admin', idNumber: rid('11010119800101201') },
+  { username: 'judge.wang', displayName: '王建国', role: 'judge', courtId: CHAOYANG, canApprove: true, idNumber: rid('11010519720308211') },
+  { username: 'judge.li', displayName: '李敏', role: 'judge', courtId: CHAOYANG, canApprove: true, idNumber: rid('11010519790512222') },
   // A collegial panel (合议庭) approves auctions: at least three judges of the court (网拍 27).
-  { username: 'judge.zhang', displayName: '张立', role: 'judge', courtId: CHAOYANG, canApprove: true },
-  { username: 'clerk.zhao', displayName: '赵雪', role: 'clerk', courtId: CHAOYANG },
-  { username: 'judge.chen', displayName: '陈浩', role: 'judge', courtId: PUDONG, canApprove: true },
+  { username: 'judge.zhang', displayName: '张立', role: 'judge', courtId: CHAOYANG, canApprove: true, idNumber: rid('11010519830920231') },
+  { username: 'clerk.zhao', displayName: '赵雪', role: 'clerk', courtId: CHAOYANG, idNumber: rid('11010519931104242') },
+  { username: 'judge.chen', displayName: '陈浩', role: 'judge', courtId: PUDONG, canApprove: true, idNumber: rid('31011519760215251') },
   { username: 'op.icbc', displayName: '工行协助执行岗 刘洋', role: 'institution_operator', institutionCode: 'B-ICBC' },
   { username: 'op.bjre', displayName: '不动产登记中心 孙丽', role: 'institution_operator', institutionCode: 'RE-110000' },
 ] as const;

@@ -18,6 +18,15 @@ import { LoadError } from '../load-error';
 
 const OPEN_FOR_REGISTRATION: readonly string[] = ['announced', 'live'];
 
+/**
+ * The words for a deposit's state. The server marks a deposit refunded when it asks the bank for the refund; until the
+ * bank confirms it the bidder reads "being refunded", not "refunded" beside a refund still on its way.
+ */
+export function depositStateKey(deposit: RegistrationView['deposit']): MessageKey {
+  if (deposit.state === 'refunded' && deposit.payment?.refund?.status !== 'completed') return 'bidder.deposit.refunding';
+  return `bidder.deposit.${deposit.state}` as MessageKey;
+}
+
 /** The deposit and, once asked for, its refund (网拍 Art. 23). */
 export function DepositState({ registration }: { registration: RegistrationView }) {
   const { t, formatDateTime } = useI18n();
@@ -33,8 +42,9 @@ export function DepositState({ registration }: { registration: RegistrationView 
       <div>
         <dt>{t('bidder.depositState')}</dt>
         <dd data-testid="deposit-state">
-          {t(`bidder.deposit.${deposit.state}` as MessageKey)}
-          {payment?.paidAt ? ` · ${t('bidder.paidAt', { time: formatDateTime(payment.paidAt) })}` : ''}
+          {t(depositStateKey(deposit))}
+          {/* The receipt time belongs to the deposit held: after "refunded" or "applied" it would read as that move's time. */}
+          {payment?.paidAt && deposit.state === 'held' ? ` · ${t('bidder.paidAt', { time: formatDateTime(payment.paidAt) })}` : ''}
         </dd>
       </div>
       {refund ? (
@@ -81,6 +91,7 @@ export function SaleForBuyer({ auctionId, sale, onChanged, returnPath }: { aucti
   const { t, formatDateTime } = i18n;
   const { pay, busy, error } = usePay(() => biddingApi.payBalance(auctionId), returnPath);
   const due = Number(sale.balance) > 0 && sale.status === 'awaiting_balance';
+  const paidAt = sale.status === 'paid' ? (sale.payment?.paidAt ?? null) : null;
   return (
     <div className="sale-for-buyer">
       <p className="alert-title">{t(sale.kind === 'fixed_price' ? 'bidder.boughtFixed' : 'bidder.won', { price: displayMoney(sale.price) })}</p>
@@ -90,21 +101,26 @@ export function SaleForBuyer({ auctionId, sale, onChanged, returnPath }: { aucti
           <dd>{displayMoney(sale.depositApplied)}</dd>
         </div>
         <div>
-          <dt>{t('bidder.balance')}</dt>
+          <dt>{t(sale.status === 'paid' ? 'bidder.balancePaid' : 'bidder.balance')}</dt>
           <dd data-testid="balance">{displayMoney(sale.balance)}</dd>
         </div>
-        {sale.balanceDueAt ? (
+        {paidAt ? (
+          <div>
+            <dt>{t('bidder.balancePaidAt')}</dt>
+            <dd data-testid="balance-paid-at">{formatDateTime(paidAt)}</dd>
+          </div>
+        ) : sale.balanceDueAt ? (
           <div>
             <dt>{t('bidder.balanceDue')}</dt>
-            <dd>{formatDateTime(sale.balanceDueAt)}</dd>
+            <dd data-testid="balance-due">{t('bidder.balanceDueBy', { time: formatDateTime(sale.balanceDueAt) })}</dd>
           </div>
         ) : null}
         <div>
           <dt>{t('bidder.saleState')}</dt>
-          <dd>{t(`bidder.sale.${sale.status}` as MessageKey)}</dd>
+          <dd data-testid="sale-state">{t(`bidder.sale.${sale.status}` as MessageKey)}</dd>
         </div>
       </dl>
-      {sale.ruling ? <p className="small">{t('bidder.ruling', { no: sale.ruling.no, time: formatDateTime(sale.ruling.at) })}</p> : null}
+      {sale.ruling ? <p className="small" data-testid="ruling">{t('bidder.ruling', { no: sale.ruling.no, time: formatDateTime(sale.ruling.at) })}</p> : null}
       <p className="button-row">
         <a className="button" href={sale.confirmationLetterUrl} target="_blank" rel="noopener noreferrer">
           {t('bidder.letter')}
@@ -338,8 +354,8 @@ export function BidLogSection({ auction }: { auction: PublicAuctionView }) {
               {log.data.bids.map((b) => (
                 <tr key={b.seq}>
                   <td>{b.seq}</td>
-                  <td className="bidder-code-cell">
-                    {b.bidderCode}
+                  <td>
+                    <span className="bidder-code-cell">{b.bidderCode}</span>
                     {b.priority ? ` · ${t('bidder.priorityMark')}` : ''}
                     {log.data?.leading?.seq === b.seq ? ` · ${t('bidder.leading')}` : ''}
                   </td>
