@@ -138,8 +138,19 @@ export const CaseLedger = z
       debit: MoneyString,
       credit: MoneyString,
       recovered: MoneyString.meta({ description: 'Credited to the case\'s recovered account' }),
+      paidOut: MoneyString.meta({ description: 'Paid out of it to the creditor (发放执行款)' }),
+      available: MoneyString.meta({ description: 'Recovered and not yet paid out' }),
     }),
     accounts: z.array(z.object({ account: z.string(), debit: MoneyString, credit: MoneyString, balance: MoneyString.meta({ description: 'debit − credit' }) })),
   })
   .meta({ id: 'CaseLedger' });
 export type CaseLedger = z.infer<typeof CaseLedger>;
+
+export const PayoutBody = z
+  .strictObject({
+    amount: PositiveMoneyString.meta({ description: 'At most what was recovered for the case and not yet paid out' }),
+    payeeAccount: z.string().trim().min(4).max(64).meta({ description: 'The creditor\'s bank account the money is sent to', example: '6222 0200 0000 0001' }),
+    memo: z.string().trim().max(200).optional(),
+  })
+  .meta({ id: 'Payout' });
+export type PayoutBody = z.infer<typeof PayoutBody>;

@@ -99,7 +99,7 @@ describe('deductions (扣划): four eyes, the ledger and the outstanding amount'
       { account: COURT_FUNDS, debit: '30000.00', credit: '0.00' },
       { account: `case:${m.c.id}:recovered`, debit: '0.00', credit: '30000.00' },
     ]);
-    expect(book.totals).to.deep.equal({ debit: '30000.00', credit: '30000.00', recovered: '30000.00' });
+    expect(book.totals).to.deep.equal({ debit: '30000.00', credit: '30000.00', recovered: '30000.00', paidOut: '0.00', available: '30000.00' });
 
     // The rest: the freeze is exhausted.
     const second = await ask(m.id, '20000.00');
@@ -109,7 +109,7 @@ describe('deductions (扣划): four eyes, the ledger and the outstanding amount'
     expect((await caseDetail(m.c.id)).outstandingAmount).to.equal('50000.00');
     book = await ledger(m.c.id);
     expect(book.transactions).to.have.length(2);
-    expect(book.totals).to.deep.equal({ debit: '50000.00', credit: '50000.00', recovered: '50000.00' });
+    expect(book.totals).to.deep.equal({ debit: '50000.00', credit: '50000.00', recovered: '50000.00', paidOut: '0.00', available: '50000.00' });
     expect(book.accounts).to.deep.equal([
       { account: COURT_FUNDS, debit: '50000.00', credit: '0.00', balance: '50000.00' },
       { account: `case:${m.c.id}:recovered`, debit: '0.00', credit: '50000.00', balance: '-50000.00' },
@@ -128,7 +128,7 @@ describe('deductions (扣划): four eyes, the ledger and the outstanding amount'
     expect((await approve(asked.body.id, f.li)).status).to.equal(200);
     await f.deliver();
     expect((await caseDetail(m.c.id)).outstandingAmount).to.equal('0.00');
-    expect((await ledger(m.c.id)).totals).to.deep.equal({ debit: '10050.00', credit: '10050.00', recovered: '10050.00' });
+    expect((await ledger(m.c.id)).totals).to.deep.equal({ debit: '10050.00', credit: '10050.00', recovered: '10050.00', paidOut: '0.00', available: '10050.00' });
   });
 
   it('when an approver declines, or the requester withdraws, then nothing is sent and the deduction can no longer be approved', async () => {
@@ -182,5 +182,40 @@ describe('deductions (扣划): four eyes, the ledger and the outstanding amount'
     expectErrorBody(await request(f.t.url).get(`/api/cases/${m.c.id}/ledger`).set(bearer(f.chen.token)), 404, 'NOT_FOUND');
     expectErrorBody(await request(f.t.url).get(`/api/cases/${m.c.id}/deductions`).set(bearer(f.chen.token)), 404, 'NOT_FOUND');
     expectErrorBody(await request(f.t.url).get(`/api/cases/${m.c.id}/ledger`), 401, 'UNAUTHENTICATED');
+  });
+
+  it('when a judge pays recovered money out to the creditor, then the ledger balances, the payout is on the timeline, and no more than was recovered can leave', async () => {
+    const m = await frozen('100000.00', '50000.00');
+    const asked = await ask(m.id, '30000.00');
+    expect((await approve(asked.body.id, f.li)).status).to.equal(200);
+    await f.deliver();
+    const pay = (amount: unknown, who: Staff = f.wang) => post(`/api/cases/${m.c.id}/payouts`, { amount, payeeAccount: '6222 0200 0000 0001' }, who);
+
+    const before = await f.snapshot();
+    expectErrorBody(await pay('0'), 400, 'VALIDATION_FAILED');
+    expectErrorBody(await pay('30000.01'), 422, 'PAYOUT_EXCEEDS_RECOVERED');
+    expectErrorBody(await pay('100.00', f.zhao), 403, 'FORBIDDEN');
+    expectErrorBody(await pay('100.00', f.chen), 404, 'NOT_FOUND');
+    expect(await f.snapshot()).to.deep.equal(before);
+
+    // Two payouts at once of 20,000 each: the case has 30,000, so exactly one goes through.
+    const both = await Promise.all([pay('20000.00'), pay('20000.00')]);
+    expect(both.map((r) => r.status).sort()).to.deep.equal([201, 422]);
+    const done = both.find((r) => r.status === 201)!;
+    expect(done.body).to.include({ amount: '20000.00', available: '10000.00' });
+
+    const book = await ledger(m.c.id);
+    expect(book.totals).to.deep.equal({ debit: '50000.00', credit: '50000.00', recovered: '30000.00', paidOut: '20000.00', available: '10000.00' });
+    const payout = book.transactions.find((t: { kind: string }) => t.kind === 'payout');
+    expect(payout.entries).to.deep.equal([
+      { account: `case:${m.c.id}:recovered`, debit: '20000.00', credit: '0.00' },
+      { account: COURT_FUNDS, debit: '0.00', credit: '20000.00' },
+    ]);
+    expect(payout.memo).to.contain('发放执行款给申请执行人');
+    const timeline = (await request(f.t.url).get(`/api/cases/${m.c.id}/timeline`).set(bearer(f.wang.token))).body;
+    expect(JSON.stringify(timeline)).to.contain('ledger.payout');
+    // The rest, and then nothing.
+    expect((await pay('10000.00')).status).to.equal(201);
+    expect((await pay('0.01')).status).to.equal(422);
   });
 });

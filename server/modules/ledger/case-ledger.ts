@@ -1,4 +1,4 @@
-import { formatMoney } from '../../../shared/money';
+import { formatMoney, sub } from '../../../shared/money';
 import type { CaseLedger } from '../../../shared/schemas/measures';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
@@ -13,7 +13,9 @@ export async function caseLedger(ctx: AppContext, actor: Actor, caseId: string):
   const entries = await entriesOf(ctx.db, transactions.map((t) => t.id));
   const sum = totals(entries);
   const accounts = balancesByAccount(entries);
-  const recovered = accounts.find((a) => a.account === caseRecoveredAccount(caseId))?.credit ?? '0.00';
+  const own = accounts.find((a) => a.account === caseRecoveredAccount(caseId));
+  const recovered = own?.credit ?? '0.00';
+  const paidOut = own?.debit ?? '0.00';
   return {
     caseId,
     transactions: transactions.map((t) => ({
@@ -26,7 +28,7 @@ export async function caseLedger(ctx: AppContext, actor: Actor, caseId: string):
         .filter((e) => e.transactionId === t.id)
         .map((e) => ({ account: e.account, debit: formatMoney(e.debit), credit: formatMoney(e.credit) })),
     })),
-    totals: { debit: formatMoney(sum.debit), credit: formatMoney(sum.credit), recovered },
+    totals: { debit: formatMoney(sum.debit), credit: formatMoney(sum.credit), recovered, paidOut, available: formatMoney(sub(recovered, paidOut)) },
     accounts,
   };
 }

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { ledgerEntries, ledgerTransactions } from './ledger.tables';
 
@@ -17,4 +17,18 @@ export async function transactionsOfCase(db: Db, caseId: string): Promise<Ledger
 export async function entriesOf(db: Db, transactionIds: string[]): Promise<LedgerEntryRow[]> {
   if (transactionIds.length === 0) return [];
   return db.select().from(ledgerEntries).where(inArray(ledgerEntries.transactionId, transactionIds)).orderBy(asc(ledgerEntries.transactionId), asc(ledgerEntries.line));
+}
+
+/** Debits and credits of one account so far (inside a transaction that holds the account's lock, current). */
+export async function accountTotals(db: Db, account: string): Promise<{ debit: string; credit: string }> {
+  const [row] = await db
+    .select({ debit: sql<string>`coalesce(sum(${ledgerEntries.debit}), 0)::text`, credit: sql<string>`coalesce(sum(${ledgerEntries.credit}), 0)::text` })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.account, account));
+  return { debit: row?.debit ?? '0', credit: row?.credit ?? '0' };
+}
+
+/** Serialises the payouts of one case (an advisory lock for the transaction). */
+export async function lockCasePayouts(tx: Db, caseId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payout:${caseId}`}))`);
 }
