@@ -119,7 +119,7 @@ export const SaleView = z
     ruling: z.object({ no: z.string(), at: IsoDateTime }).nullable().meta({ description: 'The sale ruling (拍卖成交裁定), once the price is paid in full' }),
     renegedAt: IsoDateTime.nullable(),
     forfeiture: z
-      .object({ deposit: MoneyString, costs: MoneyString, shortfall: MoneyString, debts: MoneyString, settledAt: IsoDateTime })
+      .object({ deposit: MoneyString, costs: MoneyString, shortfall: MoneyString, debts: MoneyString, settledAt: IsoDateTime, resaleAuctionId: Uuid.nullable().meta({ description: 'The resale the shortfall was measured against (sold and paid), or the one that ended the line unsold or withdrawn (no shortfall)' }) })
       .nullable()
       .meta({ description: '网拍 Art. 24: the forfeited deposit applied to costs, then the resale shortfall, then the debtor\'s debts' }),
     payment: PaymentView.nullable().meta({ description: 'The buyer\'s balance (or full-price) payment; only the buyer sees it' }),

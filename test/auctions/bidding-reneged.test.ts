@@ -114,3 +114,41 @@ describe('auctions: a buyer who reneges (悔拍, 网拍 Art. 24; 拍变 Art. 22)
     await f.expectLedgerBalanced();
   });
 });
+
+describe('auctions: a forfeited deposit when the resale ends without a sale (网拍 Art. 24)', function () {
+  this.timeout(120_000);
+  let f: BiddingFixture;
+
+  before(async () => {
+    f = await startBiddingFixture();
+  });
+  after(async () => {
+    await f?.close();
+  });
+
+  it('when the resale is withdrawn, then there is no resale price and so no shortfall: the deposit pays the costs, then the debts', async () => {
+    const { auctionId: first, caseId, measureId, startsAt, endsAt } = await f.announced();
+    const x = await f.bidder();
+    await f.qualify(x, first);
+    await f.at(startsAt - f.clock.nowMs());
+    expect((await f.bid(x, first, '700000.00')).status).to.equal(201);
+    await f.at(endsAt - f.clock.nowMs() + MINUTE);
+    const sale = (await f.sale(x, first)).body;
+    await f.advance(Date.parse(sale.balanceDueAt) - f.clock.nowMs() + MINUTE);
+    expect((await f.biddingJobs()).reneged).to.equal(1);
+    const forfeiture = (costs: string) => request(f.t.url).post(`/api/auctions/${first}/forfeiture`).set(bearer(f.wang.token)).send({ costs });
+
+    // A resale drafted: still open, so not yet.
+    const drafted = await f.draft(measureId, f.settings());
+    expect(drafted.status, JSON.stringify(drafted.body)).to.equal(201);
+    expect((await forfeiture('2000.00')).body.error.code).to.equal('FORFEITURE_NOT_READY');
+    // The court withdraws it (the debtor settled with the creditor, say): the line has ended with no sale.
+    const withdrawn = await request(f.t.url).post(`/api/auctions/${drafted.body.id}/withdraw`).set(bearer(f.wang.token)).send({ reason: '双方达成和解' });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).to.equal(200);
+    const res = await forfeiture('2000.00');
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    expect(res.body.forfeiture).to.include({ deposit: '70000.00', costs: '2000.00', shortfall: '0.00', debts: '68000.00', resaleAuctionId: drafted.body.id });
+    expect(await f.outstanding(caseId)).to.equal('4932000.00');
+    await f.expectLedgerBalanced();
+  });
+});

@@ -93,7 +93,7 @@ function toSaleView(sale: SaleRow, payment: Awaited<ReturnType<typeof toPaymentV
     ruling: sale.rulingNo && sale.ruledAt ? { no: sale.rulingNo, at: sale.ruledAt.toISOString() } : null,
     renegedAt: sale.renegedAt?.toISOString() ?? null,
     forfeiture: sale.forfeiture
-      ? { deposit: sale.forfeiture.deposit, costs: sale.forfeiture.costs, shortfall: sale.forfeiture.shortfall, debts: sale.forfeiture.debts, settledAt: sale.forfeiture.settledAt }
+      ? { deposit: sale.forfeiture.deposit, costs: sale.forfeiture.costs, shortfall: sale.forfeiture.shortfall, debts: sale.forfeiture.debts, settledAt: sale.forfeiture.settledAt, resaleAuctionId: sale.forfeiture.resaleAuctionId }
       : null,
     payment,
   };

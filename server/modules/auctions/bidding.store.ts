@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { ACTIVE_STATUSES } from '../../../shared/auction-rules';
 import type { Db } from '../../platform/db/database';
 import { auctions } from './auction.tables';
 import { auctionBids, auctionRegistrations, auctionSales } from './bidding.tables';
@@ -183,4 +184,18 @@ export async function holderRegistered(tx: Db, auctionId: string, holder: string
     .from(auctionRegistrations)
     .where(and(eq(auctionRegistrations.auctionId, auctionId), eq(auctionRegistrations.priorityHolder, holder)));
   return (row?.n ?? 0) > 0;
+}
+
+/**
+ * Whether the asset's resale line after `after` has ended without a sale: no auction of the asset is active and one
+ * made since ended unsold at fixed price (变卖不成) or was withdrawn. Returns that auction's id, or undefined.
+ */
+export async function resaleEndedUnsold(db: Db, assetId: string, after: Date): Promise<string | undefined> {
+  const rows = await db
+    .select({ id: auctions.id, status: auctions.status })
+    .from(auctions)
+    .where(and(eq(auctions.assetId, assetId), sql`${auctions.createdAt} >= ${after}`))
+    .orderBy(asc(auctions.createdAt));
+  if (rows.some((r) => (ACTIVE_STATUSES as readonly string[]).includes(r.status))) return undefined;
+  return rows.reverse().find((r) => r.status === 'fixed_price_unsold' || r.status === 'withdrawn')?.id;
 }

@@ -8,12 +8,13 @@ import { courtById } from '../courts';
 import { auctionCostsAccount, caseRecoveredAccount, forfeitedDepositAccount, postTransaction, type EntryInput } from '../ledger';
 import { auctionForStaff, requireJudge } from './auction-access';
 import { allocateForfeiture, resaleShortfall } from './bidding.rules';
-import { paidResaleOf, saleForUpdate, updateSale, type SaleRow } from './bidding.store';
+import { paidResaleOf, resaleEndedUnsold, saleForUpdate, updateSale, type SaleRow } from './bidding.store';
 
 /**
  * The judge applies a reneging buyer's forfeited deposit in the legal order (网拍 Art. 24; 拍变 Art. 22): the costs and
  * losses of the auction (the figure the court states), then the shortfall of the resale (the first price less the
- * resale's, known once the resale is sold and paid: FORFEITURE_NOT_READY before), then the debtor's debts, which
+ * resale's, known once the resale is sold and paid; none when the resale line ended unsold or withdrawn;
+ * FORFEITURE_NOT_READY before), then the debtor's debts, which
  * reduce the case's outstanding claim. Once only (FORFEITURE_SETTLED); one ledger transaction summing to zero.
  */
 export async function settleForfeiture(ctx: AppContext, actor: Actor, auctionId: string, costs: string): Promise<SaleRow> {
@@ -26,14 +27,19 @@ export async function settleForfeiture(ctx: AppContext, actor: Actor, auctionId:
       throw new AppError('FORFEITURE_NOT_READY', '只有买受人悔拍的拍卖才有没收的保证金（网拍第24条） / Only a reneged sale has a forfeited deposit (网拍 Art. 24)');
     }
     if (sale.forfeiture) throw new AppError('FORFEITURE_SETTLED', '该保证金已依次处理完毕（网拍第24条） / This deposit has already been applied (网拍 Art. 24)');
+    // The shortfall: the first price less the resale's, once the resale is sold and paid. A resale line that ended
+    // with no sale (the fixed-price sale found no buyer, or the court withdrew it) leaves no resale price and so no
+    // shortfall: the deposit goes to the costs, then the debts.
     const resale = await paidResaleOf(tx, auction.assetId, sale.renegedAt!);
-    if (!resale) {
+    const endedUnsold = resale ? undefined : await resaleEndedUnsold(tx, auction.assetId, sale.renegedAt!);
+    if (!resale && !endedUnsold) {
       throw new AppError(
         'FORFEITURE_NOT_READY',
-        '重新拍卖成交并付清价款后，方能确定差价并依次处理保证金（网拍第24条，拍变第22条） / The shortfall is known, and the deposit applied, once the resale is sold and paid (网拍 Art. 24; 拍变 Art. 22)',
+        '重新拍卖成交并付清价款（或重新拍卖、变卖终结未成交）后，方能确定差价并依次处理保证金（网拍第24条，拍变第22条） / The shortfall is known, and the deposit applied, once the resale is sold and paid, or has ended without a sale (网拍 Art. 24; 拍变 Art. 22)',
       );
     }
-    const shortfall = formatMoney(resaleShortfall(sale.price, resale.price));
+    const shortfall = resale ? formatMoney(resaleShortfall(sale.price, resale.price)) : '0.00';
+    const resaleAuctionId = resale?.auctionId ?? endedUnsold!;
     const parts = allocateForfeiture(sale.depositApplied, { costs: formatMoney(costs), shortfall });
     const court = (await courtById(tx, auction.courtId))!;
     const toCase = formatMoney(add(parts.shortfall, parts.debts));
@@ -52,14 +58,14 @@ export async function settleForfeiture(ctx: AppContext, actor: Actor, auctionId:
     }
     const recovery = compareMoney(toCase, '0') > 0 ? await applyRecovery(tx, auction.caseId, toCase, now) : null;
     const updated = await updateSale(tx, auctionId, {
-      forfeiture: { deposit: sale.depositApplied, ...parts, settledAt: now.toISOString(), resaleAuctionId: resale.auctionId },
+      forfeiture: { deposit: sale.depositApplied, ...parts, settledAt: now.toISOString(), resaleAuctionId },
     });
     await recordAudit(tx, ctx.clock, actor, {
       action: 'auction.forfeiture_applied',
       entityType: 'auction',
       entityId: auctionId,
       caseId: auction.caseId,
-      data: { deposit: sale.depositApplied, ...parts, resaleAuctionId: resale.auctionId, resalePrice: resale.price, outstandingBefore: recovery?.before ?? null, outstandingAfter: recovery?.after ?? null },
+      data: { deposit: sale.depositApplied, ...parts, resaleAuctionId, resalePrice: resale?.price ?? null, outstandingBefore: recovery?.before ?? null, outstandingAfter: recovery?.after ?? null },
     });
     return updated;
   });
