@@ -159,6 +159,7 @@ export function ValuationSection({ caseId, measures, user, canAct }: { caseId: s
 /** The steps of one valuation in legal order, the reference price, and the actions on the step open now. */
 function ValuationDetail({ v, canAct, isJudge, onAction }: { v: ValuationView; canAct: boolean; isJudge: boolean; onAction(a: Action): void }) {
   const { t, formatDateTime, formatDate } = useI18n();
+  const serverText = useServerText();
   const running = v.status === 'running';
   const current = running ? [...v.steps].reverse().find((s) => s.status === 'open' || s.status === 'choosing' || s.status === 'reported') : undefined;
   return (
@@ -189,7 +190,7 @@ function ValuationDetail({ v, canAct, isJudge, onAction }: { v: ValuationView; c
                 </p>
               ) : null}
               {s.agreement ? <p className="small">{t('valuation.agreement', { text: agreementText(s.agreement) })}</p> : null}
-              {s.outcome ? <p className="small muted">{t('valuation.outcome', { text: s.outcome })}</p> : null}
+              {s.outcome ? <p className="small muted">{t('valuation.outcome', { text: serverText(s.outcome) })}</p> : null}
               {s.deliveredAt ? (
                 <p className="small">
                   {t('valuation.delivered', { time: formatDateTime(s.deliveredAt), method: t(`valuation.delivery.${s.deliveryMethod ?? 'direct'}` as 'valuation.delivery.direct') })}
@@ -257,9 +258,17 @@ function ValuationDetail({ v, canAct, isJudge, onAction }: { v: ValuationView; c
           </div>
         </dl>
       ) : null}
-      {v.endReason && v.status !== 'fixed' ? <p className="small muted">{t('valuation.endReason', { text: v.endReason })}</p> : null}
+      {v.endReason && v.status !== 'fixed' ? <p className="small muted">{t('valuation.endReason', { text: serverText(v.endReason) })}</p> : null}
     </>
   );
+}
+
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+
+/** A text the server wrote ("中文 / English", instants in ISO) in the reader's language, its instants in Beijing time. */
+function useServerText(): (text: string) => string {
+  const { pick, formatDateTime } = useI18n();
+  return (text) => pick(text).replace(ISO_INSTANT, (iso) => formatDateTime(iso));
 }
 
 function agreementText(a: Record<string, unknown>): string {
@@ -270,6 +279,7 @@ function agreementText(a: Record<string, unknown>): string {
 /** The platforms' (online inquiry) or firms' (appraisal) results: who, in time or late, the amount, the deadline. */
 function ResultsTable({ step }: { step: ValuationStep }) {
   const { t, formatDateTime } = useI18n();
+  const serverText = useServerText();
   return (
     <div className="table-wrap results-wrap">
       <table className="data-table stack-table result-table">
@@ -295,7 +305,7 @@ function ResultsTable({ step }: { step: ValuationStep }) {
                 <td data-label={t('valuation.col.status')}>
                   <span className="stack">
                     <Badge tone={resultTone(r.status)}>{resultStatusLabel(t, r.status)}</Badge>
-                    {r.endReason ? <span className="small muted">{r.endReason}</span> : null}
+                    {r.endReason ? <span className="small muted">{serverText(r.endReason)}</span> : null}
                   </span>
                 </td>
                 <td data-label={t('valuation.col.amount')} className="num">
