@@ -8,7 +8,7 @@ import type { CourtView, StaffView } from '@shared/schemas/courts';
 import type { Asset, InstitutionKind } from '@shared/institution-protocol';
 import type { AssetView, InquiryProgress, JournalEntryView, TargetStatus, TargetView } from '@shared/schemas/inquiry';
 import type { ExecuteNoticeBody, NoticeStatus, NoticeView } from '@shared/schemas/inbox';
-import type { CaseMeasures, DeductionView, MeasureView } from '@shared/schemas/measures';
+import type { CaseLedger, CaseMeasures, DeductionView, MeasureView, PayoutBody } from '@shared/schemas/measures';
 
 /** One field-level problem reported by the server with code VALIDATION_FAILED. */
 export interface ValidationIssue {
@@ -142,7 +142,14 @@ export type Target = z.infer<typeof TargetView>;
 export type TargetStatusValue = z.infer<typeof TargetStatus>;
 export type JournalEntry = z.infer<typeof JournalEntryView>;
 export type NoticeStatusValue = z.infer<typeof NoticeStatus>;
-export type { AssetView, InquiryProgress, NoticeView, MeasureView, CaseMeasures, DeductionView, Asset as InstitutionRecord };
+export type { AssetView, InquiryProgress, NoticeView, MeasureView, CaseMeasures, DeductionView, CaseLedger, PayoutBody, Asset as InstitutionRecord };
+
+/** What POST /api/cases/:id/payouts answers: the payout posted and what is left to pay out. */
+export interface PayoutResult {
+  transactionId: string;
+  amount: string;
+  available: string;
+}
 
 /** An institution of the network, as the catalogue lists it. */
 export interface Institution {
@@ -201,6 +208,10 @@ export const api = {
     request<DeductionView>('POST', `/api/deductions/${id(deductionId)}/decline`, { reason }),
   caseDeductions: (caseId: string) => request<DeductionView[]>('GET', `/api/cases/${id(caseId)}/deductions`),
   expiringMeasures: (days = 30) => request<MeasureView[]>('GET', '/api/measures/expiring', undefined, { days }),
+
+  // 执行款: the case's ledger and paying recovered money out to the creditor (judges only)
+  caseLedger: (caseId: string) => request<CaseLedger>('GET', `/api/cases/${id(caseId)}/ledger`),
+  payOut: (caseId: string, body: PayoutBody) => request<PayoutResult>('POST', `/api/cases/${id(caseId)}/payouts`, body),
 
   // 协助执行通知书: the institution operator's inbox
   inbox: (query: { status?: NoticeStatusValue; page?: number; pageSize?: number }) =>

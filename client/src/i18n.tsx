@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { z } from 'zod';
 import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { auctionsEn, auctionsZh } from './messages/auctions';
+import { ledgerEn, ledgerZh } from './messages/ledger';
 
 export type Lang = 'zh' | 'en';
 
@@ -586,6 +587,8 @@ const zh = {
   'notFound.home': '返回工作台',
   // Valuation and auctions (messages/auctions.ts)
   ...auctionsZh,
+  // The case's ledger and payouts (messages/ledger.ts)
+  ...ledgerZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1170,6 +1173,7 @@ const en: Record<MessageKey, string> = {
   'notFound.body': 'This address does not exist or has moved.',
   'notFound.home': 'Back to the workspace',
   ...auctionsEn,
+  ...ledgerEn,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

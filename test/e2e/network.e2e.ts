@@ -1,7 +1,7 @@
 /**
  * 网络查控 in the browser: a judge's inquiry with its live progress, a freeze, the over-seizure refusal, a deduction
- * with a second approver, the expiry calendar; an institution operator's inbox with live arrival and an answer the
- * judge sees at once. The simulated network answers with latency (scale 4: an inquiry of twenty institutions takes
+ * with a second approver and the payout of the money (执行款), the expiry calendar; an institution operator's inbox
+ * with live arrival and an answer the judge sees at once. The simulated network answers with latency (scale 4: an inquiry of twenty institutions takes
  * two or three seconds) so the progress bar is seen moving.
  */
 import { expect } from 'chai';
@@ -217,9 +217,9 @@ describe('network inquiry, control measures and the institution inbox in the bro
     expect(await seizure.textContent()).to.contain('首封');
   });
 
-  it('when a judge asks to deduct frozen funds, then nothing moves until another judge approves, and then the transfer is shown', async function () {
+  it('when a judge asks to deduct frozen funds, then nothing moves until another judge approves, and then the transfer is shown and paid out', async function () {
     this.timeout(120_000);
-    const { page } = browser;
+    const { page, log } = browser;
     await logIn(page, app.url, 'judge.wang', '/cases');
     const caseNo = await openControlPage(page, '王磊');
     await page.getByLabel('被查询的被执行人').selectOption({ label: '王磊' });
@@ -269,6 +269,40 @@ describe('network inquiry, control measures and the institution inbox in the bro
     await release.getByRole('button', { name: '发出解除通知' }).click();
     await measure.getByText('已解除').waitFor();
     expect(await measure.getByRole('button').count()).to.equal(0);
+
+    // The deducted money is on the case page (执行款); the judge pays part of it out to the creditor.
+    log.expectHttpError({ path: /^\/api\/cases\/[0-9a-f-]{36}\/payouts$/, status: 422, method: 'POST' });
+    await page.goto(page.url().replace(/\/assets$/, ''));
+    await page.getByRole('heading', { level: 1, name: caseNo }).waitFor();
+    const ledger = page.getByRole('region', { name: '执行款' });
+    const total = (name: string) => ledger.locator(`[data-total="${name}"]`);
+    await ledger.locator('table.ledger-table tbody tr[data-kind="deduction"]').waitFor();
+    expect(await total('recovered').textContent()).to.equal('¥20,000.00');
+    expect(await total('available').textContent()).to.equal('¥20,000.00');
+    await ledger.getByRole('button', { name: '发放执行款' }).click();
+    const payout = page.getByRole('dialog', { name: '发放执行款' });
+    expect(await payout.getByLabel('发放金额（元）').inputValue()).to.equal('20000.00');
+    await payout.getByLabel('发放金额（元）').fill('12000');
+    await payout.getByLabel('收款账户').fill('6222 0200 0000 0001');
+    await payout.getByRole('button', { name: '确认发放' }).click();
+    await payout.waitFor({ state: 'detached' });
+    await ledger.getByText('已发放 ¥12,000.00，本案尚待发放 ¥8,000.00。').waitFor();
+    expect(await total('paidOut').textContent()).to.equal('¥12,000.00');
+    expect(await total('available').textContent()).to.equal('¥8,000.00');
+    const paid = ledger.locator('table.ledger-table tbody tr[data-kind="payout"]');
+    expect(await paid.textContent()).to.contain('发放执行款').and.contain('-¥12,000.00');
+    await page.locator('.timeline-item[data-action="ledger.payout"]').waitFor();
+
+    // More than is left is refused, with the server's reason in the dialog.
+    await ledger.getByRole('button', { name: '发放执行款' }).click();
+    await payout.getByLabel('发放金额（元）').fill('9000');
+    await payout.getByLabel('收款账户').fill('6222 0200 0000 0001');
+    await payout.getByRole('button', { name: '确认发放' }).click();
+    expect(await payout.getByRole('alert').textContent()).to.contain('超过本案已到账未发放的8000.00元');
+    await payout.getByRole('button', { name: '取消' }).click();
+    expect(await total('available').textContent()).to.equal('¥8,000.00');
+    await ledger.scrollIntoViewIfNeeded();
+    await screenshot(page, 'case-ledger');
   });
 
   it('when a judge freezes accounts for short terms, then the calendar of expiring measures lists them under their days', async function () {

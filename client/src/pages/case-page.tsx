@@ -2,6 +2,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import type { CaseDetail, TimelineEntry } from '@shared/schemas/cases';
 import { displayMoney, isMoney } from '@shared/money';
 import { api } from '../api';
+import { CaseLedgerCard } from '../components/case-ledger';
 import { Alert } from '../components/fields';
 import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
@@ -53,6 +54,8 @@ const DATA_LABELS: Record<string, MessageKey> = {
   requestedAmount: 'data.requestedAmount',
   frozenAmount: 'data.frozenAmount',
   amount: 'data.amount',
+  payee: 'data.payee',
+  payeeAccount: 'data.payeeAccount',
   rank: 'data.rank',
   reason: 'data.reason',
   until: 'data.until',
@@ -214,6 +217,13 @@ export function CasePage() {
                 </div>
               </section>
               <ControlCard caseId={c.id} />
+              <CaseLedgerCard
+                caseId={c.id}
+                onChanged={() => {
+                  detail.reload();
+                  timeline.reload();
+                }}
+              />
             </div>
             <section className="card case-timeline" aria-labelledby="case-timeline-title">
               <h2 id="case-timeline-title">{t('case.timeline')}</h2>
