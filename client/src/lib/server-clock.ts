@@ -18,6 +18,13 @@ export function learnServerTime(serverIso: string): void {
   listeners.forEach((l) => l());
 }
 
+/** Records an offset estimated elsewhere (the live auction room's filtered estimate, lib/live-auction.ts). */
+export function learnServerOffset(ms: number): void {
+  if (!Number.isFinite(ms) || ms === offsetMs) return;
+  offsetMs = ms;
+  listeners.forEach((l) => l());
+}
+
 /** The server's now, by the last offset learnt (the browser's clock until one is). */
 export function serverNow(): Date {
   return new Date(Date.now() + (offsetMs ?? 0));

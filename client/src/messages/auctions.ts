@@ -3,7 +3,10 @@
  * its rules, the court's auction pages and the public ones. Chinese first; the English dictionary must have every key.
  * Merged into the app's dictionaries in i18n.tsx.
  */
+import { liveAuctionEn, liveAuctionZh } from './live-auction';
+
 export const auctionsZh = {
+  ...liveAuctionZh,
   'nav.auctions': '司法拍卖',
   'nav.courtAuctions': '拍卖管理',
 
@@ -441,6 +444,7 @@ export const auctionsZh = {
 export type AuctionMessageKey = keyof typeof auctionsZh;
 
 export const auctionsEn: Record<AuctionMessageKey, string> = {
+  ...liveAuctionEn,
   'nav.auctions': 'Judicial auctions',
   'nav.courtAuctions': 'Auctions',
 

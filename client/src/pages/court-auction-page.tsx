@@ -2,6 +2,8 @@
  * An auction as its court sees it (/court/auctions/:id): the settings, the collegial panel and who approved, the state,
  * and the court's lifecycle actions with the rules that govern them: relisting after an unsold first round (网拍 Art. 26),
  * the fixed-price sale after the second (变卖), suspension and resumption (Art. 28), withdrawal. Updates live.
+ * Once published, the live room (components/auctions/live-room.tsx) sits beside the suspend and resume controls,
+ * read-only: the judge supervises the bidding as the public sees it, by bidder codes.
  */
 import { useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
@@ -30,9 +32,11 @@ import { assetKindLabel } from '../components/control/labels';
 import { Alert } from '../components/fields';
 import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
+import { LiveRoom } from '../components/auctions/live-room';
 import { LiveState } from '../components/live-state';
 import { useI18n } from '../i18n';
 import { errorText } from '../lib/error-text';
+import { useLiveAuction } from '../lib/live-auction';
 import { fromBeijingInput, serverNow, toBeijingInput } from '../lib/server-clock';
 import { useLoad } from '../lib/use-load';
 import { usePageTitle } from '../lib/use-page-title';
@@ -61,6 +65,8 @@ export function CourtAuctionPage() {
   // The newest of what was loaded and what was pushed (by `seq`).
   const a = pushed && (!loaded.data || pushed.seq >= loaded.data.seq) && pushed.id === id ? pushed : loaded.data;
   usePageTitle(a ? a.title : t('court.auction'));
+  const supervised = a !== null && a !== undefined && a.announcedAt !== null && a.status !== 'withdrawn';
+  const room = useLiveAuction(supervised ? id : null, { userId: user?.id ?? null });
   useRealtimeEvent<AuctionView>('auction.updated', (v) => {
     if (v.id === id) setPushed(v);
   });
@@ -197,6 +203,7 @@ export function CourtAuctionPage() {
             {a.status === 'approved' ? <p className="small">{t('court.awaitingAnnouncement', { time: formatDateTime(a.announcementAt) })}</p> : null}
           </section>
 
+          {supervised ? <LiveRoom room={room} readOnly /> : null}
           <section className="card" aria-labelledby="a-lifecycle">
             <h2 id="a-lifecycle">{t('court.lifecycle')}</h2>
             <dl className="facts one-col">

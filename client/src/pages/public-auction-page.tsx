@@ -1,36 +1,47 @@
 /**
  * The public page of an auction (/auctions/:id), no login: photos, description, the prices, deposit and increment, the
  * schedule with a countdown on the server's clock, the state, the disclosures of 网拍 Art. 13 and the announcement.
- * Live: the `/public` socket.io namespace pushes the page again after every change (room `auction:<id>`).
+ * Live: one connection to the live room (lib/live-auction.ts, namespace `/auctions`) brings the bids, ticks and the
+ * close to the room's card (components/auctions/live-room.tsx: countdown with extensions, price, leader, bid log, the
+ * qualified bidder's bids) and the page pushed again after other changes (`auction.updated`).
  * The bidder's card (components/auctions/bidder-panel.tsx): register, the deposit at the bank, the bidder code; the
- * bid log by codes once bidding has begun.
+ * full bid log by codes once bidding is over (while it runs, the room's log grows live).
  */
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import type { LinkStatus } from '../realtime';
 import { displayMoney } from '@shared/money';
 import { publicApi, type PublicAuctionView } from '../auction-api';
 import { AuctionFacts, DisclosureList } from '../components/auctions/auction-facts';
+import { useAuth } from '../auth';
 import { BidderPanel, BidLogSection } from '../components/auctions/bidder-panel';
+import { LiveRoom } from '../components/auctions/live-room';
 import { auctionStatusLabel, auctionStatusTone, countdownText, valuationMethodLabel } from '../components/auctions/auction-labels';
 import { Badge } from '../components/badge';
 import { assetKindLabel } from '../components/control/labels';
 import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
 import { useI18n, type I18n } from '../i18n';
-import { usePublicRoom } from '../lib/public-socket';
+import { useLiveAuction, type RoomLink } from '../lib/live-auction';
 import { learnServerTime, useServerNow } from '../lib/server-clock';
 import { useLoad } from '../lib/use-load';
 import { usePageTitle } from '../lib/use-page-title';
 import { isShownPhoto, Photo } from './public-auctions-page';
 import '../auctions.css';
 
-/** What the countdown counts to, by state: the start of bidding, its end, the end of the fixed-price sale. */
+/** States in which the live room's card shows the bidding (its countdown and its growing log) instead of the page's. */
+const ROOM_STATES: readonly string[] = ['live', 'suspended'];
+
+const LINK_OF: Record<RoomLink, LinkStatus> = { joining: 'connecting', live: 'live', reconnecting: 'down', down: 'down' };
+
+/**
+ * What the countdown counts to, by state: the start of bidding, the end of the fixed-price sale. The end of bidding is
+ * counted by the live room, which follows its extensions.
+ */
 function nextMoment(a: PublicAuctionView, t: I18n['t']): { label: string; at: string } | null {
   switch (a.status) {
     case 'announced':
       return { label: t('public.countdownStart'), at: a.schedule.biddingStartsAt };
-    case 'live':
-      return { label: t('public.countdownEnd'), at: a.schedule.biddingEndsAt };
     case 'fixed_price_sale':
       return a.fixedPriceSale ? { label: t('public.countdownFixed'), at: a.fixedPriceSale.endsAt } : null;
     default:
@@ -41,6 +52,7 @@ function nextMoment(a: PublicAuctionView, t: I18n['t']): { label: string; at: st
 export function PublicAuctionPage() {
   const { id = '' } = useParams();
   const { t, formatDateTime } = useI18n();
+  const { user } = useAuth();
   const loaded = useLoad(() => publicApi.auction(id), [id]);
   const [pushed, setPushed] = useState<PublicAuctionView | null>(null);
   const a = pushed && pushed.id === id && (!loaded.data || pushed.seq >= loaded.data.seq) ? pushed : loaded.data;
@@ -49,10 +61,14 @@ export function PublicAuctionPage() {
   useEffect(() => {
     if (loaded.data) learnServerTime(loaded.data.serverNow);
   }, [loaded.data]);
-  const link = usePublicRoom<PublicAuctionView>(id ? `auction:${id}` : null, 'auction.updated', (v) => {
-    learnServerTime(v.serverNow);
-    setPushed(v);
+  const room = useLiveAuction(id || null, {
+    userId: user?.id ?? null,
+    onUpdated: (v) => {
+      learnServerTime(v.serverNow);
+      setPushed(v);
+    },
   });
+  const link = LINK_OF[room.link];
   const now = useServerNow(1000);
 
   if (loaded.error) {
@@ -166,6 +182,8 @@ export function PublicAuctionPage() {
         </section>
       </div>
 
+      {a.status === 'withdrawn' ? null : <LiveRoom room={room} />}
+
       <BidderPanel auction={a} />
 
       <section className="card" aria-labelledby="p-description">
@@ -178,7 +196,7 @@ export function PublicAuctionPage() {
         <DisclosureList disclosures={a.disclosures} holders={a.priorityHolders} />
       </section>
 
-      {a.status === 'announced' ? null : <BidLogSection auction={a} />}
+      {a.status === 'announced' || ROOM_STATES.includes(a.status) ? null : <BidLogSection auction={a} />}
 
       <section className="card" aria-labelledby="p-announcement">
         <h2 id="p-announcement">{t('public.announcement')}</h2>
