@@ -759,7 +759,8 @@ export interface AutoBid {
  * - the strongest maximum leads (the highest amount it can reach on the increment grid; at equal reach the earlier
  *   set); the second strongest (a maximum, or the leader's own bid) sets the price;
  * - the runner-up's proxy bids the most it can that the winner can still beat (its reach, or one increment less
- *   when they reach the same amount), then the winner bids one increment more, or its reach when they tie;
+ *   when they reach the same amount; not when the runner-up is the current leader, who is simply outbid), then the
+ *   winner bids one increment more, or its reach when they tie;
  * - nothing is bid when no maximum other than the leader's can beat the leading amount.
  * Bidders' codes only; the maxima stay hidden (only the bids they cause are public).
  */
@@ -805,8 +806,10 @@ export function proxyBids(
   const winning = tie ? winner.reach : second.reach.plus(inc);
   const runnerUp = winning.minus(inc);
   const bids: AutoBid[] = [];
-  // The runner-up's proxy bids only an amount it may bid now: above the leading amount (or at least the starting price).
-  const runnerUpMayBid = second.proxy !== null && (leading ? runnerUp.greaterThan(anchor) : runnerUp.greaterThanOrEqualTo(anchor));
+  // The runner-up's proxy bids only an amount it may bid now (above the leading amount, or at least the starting
+  // price), and never against its own lead: a leader outbid by a stronger maximum simply loses the lead to it.
+  const runnerUpLeads = leading !== null && second.registrationId === leading.registrationId;
+  const runnerUpMayBid = second.proxy !== null && !runnerUpLeads && (leading ? runnerUp.greaterThan(anchor) : runnerUp.greaterThanOrEqualTo(anchor));
   if (runnerUpMayBid) bids.push(bidOf(second, runnerUp));
   if (winner.proxy !== null && !(leading && winner.registrationId === leading.registrationId && !runnerUpMayBid && winning.equals(anchor))) bids.push(bidOf(winner, winning));
   return bids;

@@ -53,13 +53,16 @@ export async function receivePaymentNotification(ctx: AppContext, gateway: Payme
         { account: paid.forAccount, credit: paid.amount },
       ],
     });
+    // `onPaid` first: it locks the auction's (or sale's) row, and the audit chain's lock is taken last, held to the
+    // commit (audit.store). The other order deadlocks on a PostgreSQL server against a deposit being opened for the
+    // same auction (which locks the row, then appends its audit record).
+    after = await onPaid(tx, paid);
     await recordAudit(tx, ctx.clock, SYSTEM_ACTOR, {
       action: 'payment.received',
       entityType: 'payment',
       entityId: paid.id,
       data: { purpose: paid.purpose, ref: paid.ref, amount: paid.amount, bankRef: n.bankRef, paidAt: n.paidAt.toISOString(), messageId: n.messageId },
     });
-    after = await onPaid(tx, paid);
     applied = true;
   });
   (after as (() => void) | void)?.();
