@@ -56,6 +56,7 @@ export async function toAuctionViews(db: Db, rows: AuctionRow[]): Promise<Auctio
       status: r.status,
       version: r.version,
       seq: r.seq,
+      bidSeq: r.bidSeq,
       referencePrice: {
         valuationId: r.valuationId,
         method: r.referenceMethod,
@@ -155,6 +156,7 @@ export async function toPublicAuctionView(db: Db, r: AuctionRow, now: Date): Pro
     previousAuctionId: r.previousAuctionId,
     status: r.status as PublicStatus,
     seq: r.seq,
+    bidSeq: r.bidSeq,
     court: courtInfo,
     caseNo: r.caseNo,
     announcement: { publishedAt: r.announcedAt!.toISOString(), text: announcementText(r, courtInfo) },
