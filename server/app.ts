@@ -21,6 +21,7 @@ import { apiNotFound, errorHandler } from './platform/http/errors.middleware';
 import { systemRoutes } from './platform/http/system.routes';
 import type { Logger } from './platform/logger';
 import { LIVE_NAMESPACE } from '../shared/live-auction';
+import type { ScheduledJob } from './platform/jobs';
 import { attachRealtime, type RealtimeServer } from './platform/realtime';
 import { accountRoutes, resolveSession, SESSION_COOKIE, SimulatedIdentityVerifier, type IdentityVerifier } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
@@ -194,10 +195,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   paymentRoutes(api, ctx, { gateway: options.paymentGateway, onPaid: auctionPaymentHandler(ctx) });
   networkRoutes(api, ctx, { journal, onCallback: measureCallbackHandler(ctx) });
   inboxRoutes(api, ctx, { onReply, answerInquiry: (inquiryId, result) => inquiry.runner.answer(inquiryId, result), recordsOf });
-  let jobs: { stop(): void } | undefined;
-  let valuationJobs: { stop(): void } | undefined;
-  let auctionJobs: { stop(): void } | undefined;
-  let biddingJobs: { stop(): void } | undefined;
+  let jobs: ScheduledJob | undefined;
+  let valuationJobs: ScheduledJob | undefined;
+  let auctionJobs: ScheduledJob | undefined;
+  let biddingJobs: ScheduledJob | undefined;
   const startWorkers = async () => {
     if (jobs) return;
     await modes.refresh();
@@ -305,12 +306,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
       http.closeAllConnections();
       await closed;
-      jobs?.stop();
-      valuationJobs?.stop();
-      auctionJobs?.stop();
+      // The scheduled jobs stop, each after its run in progress, before the database goes.
       timers.stop();
       liveRoom.stop();
-      biddingJobs?.stop();
+      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop()]);
       await outbox.stop();
       await inquiry.runner.stop();
       await journal.flush();

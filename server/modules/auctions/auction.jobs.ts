@@ -1,6 +1,6 @@
-import { schedule, type ScheduledTask } from 'node-cron';
 import { SYSTEM_ACTOR } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
+import { scheduleJob, type ScheduledJob } from '../../platform/jobs';
 import type { Db } from '../../platform/db/database';
 import { recordAudit } from '../audit';
 import { closeAuction } from './close-auction';
@@ -111,18 +111,10 @@ export async function runAuctionJobs(ctx: AppContext, now: Date, options: Auctio
  * Runs the auction jobs on a cron schedule (config JOBS_CRON), never two runs at once in this process. Returns the
  * task; stop it on shutdown.
  */
-export function scheduleAuctionJobs(ctx: AppContext, cronExpression: string, options: AuctionJobOptions & { afterRun?: () => Promise<void> } = {}): ScheduledTask {
-  return schedule(
-    cronExpression,
-    async () => {
-      try {
-        const result = await runAuctionJobs(ctx, ctx.clock.now(), options);
-        if (result.announced || result.live || result.closed || result.fixedPriceEnded) ctx.logger.info(result, 'auction jobs');
-        await options.afterRun?.();
-      } catch (err) {
-        ctx.logger.error({ err }, 'auction jobs failed');
-      }
-    },
-    { name: 'auction-jobs', noOverlap: true },
-  );
+export function scheduleAuctionJobs(ctx: AppContext, cronExpression: string, options: AuctionJobOptions & { afterRun?: () => Promise<void> } = {}): ScheduledJob {
+  return scheduleJob('auction-jobs', cronExpression, ctx.logger, async () => {
+    const result = await runAuctionJobs(ctx, ctx.clock.now(), options);
+    if (result.announced || result.live || result.closed || result.fixedPriceEnded) ctx.logger.info(result, 'auction jobs');
+    await options.afterRun?.();
+  });
 }

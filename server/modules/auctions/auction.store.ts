@@ -236,3 +236,17 @@ export async function startingOrEndingBefore(db: Db, until: Date): Promise<{ id:
     .where(and(eq(auctions.status, 'announced'), lte(auctions.biddingStartsAt, until)));
   return [...live, ...starting];
 }
+
+/** The bidding columns after a group of bids, as `updateAuction` without reading the row back (the engine needs nothing). */
+export async function setBiddingState(tx: Db, id: string, state: { bidSeq: number; leadingBidId: string; biddingEndsAt: Date; updatedAt: Date }): Promise<void> {
+  await tx
+    .update(auctions)
+    .set({ ...state, seq: sql`${auctions.seq} + 1` })
+    .where(eq(auctions.id, id));
+}
+
+/** The live figures of the auctions a process has watchers for (the room's tick). */
+export async function liveFigures(db: Db, ids: string[]): Promise<{ id: string; status: string; endsAt: Date; seq: number }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: auctions.id, status: auctions.status, endsAt: auctions.biddingEndsAt, seq: auctions.bidSeq }).from(auctions).where(inArray(auctions.id, ids));
+}

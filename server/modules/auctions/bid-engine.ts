@@ -8,7 +8,6 @@
  * record lists them (invariant 7). The answers and the room's events go out after the commit (invariant 2).
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
 import { checkBidAmount, extendEnd, nextMinimumBid, proxyBids, type ProxyMax } from '../../../shared/auction-rules';
 import type { LiveBid, LiveSnapshot } from '../../../shared/live-auction';
 import { compareMoney, formatMoney } from '../../../shared/money';
@@ -20,10 +19,9 @@ import { RateLimiter } from '../../platform/rate-limit';
 import { SYSTEM_ACTOR } from '../../platform/actor';
 import { recordAudit } from '../audit';
 import { publicRoomOf } from './auction-events';
-import { auctionById, auctionForUpdate, updateAuction, type AuctionRow } from './auction.store';
+import { auctionById, auctionForUpdate, setBiddingState, type AuctionRow } from './auction.store';
 import { isPublic } from './auction-view';
-import { auctionBids, auctionProxyBids, auctionRegistrations } from './bidding.tables';
-import { registrationOf, type BidRow, type RegistrationRow } from './bidding.store';
+import { bidById, bidsByClientIds, insertBids, proxiesOf, registrationOf, upsertProxy, type BidRow, type RegistrationRow } from './bidding.store';
 
 export type BidRequest = { kind: 'bid'; amount: string; clientBidId: string | null } | { kind: 'proxy'; max: string };
 
@@ -59,6 +57,8 @@ export class BidEngine {
   private readonly refusals = new Map<string, AppError>();
   /** Qualified registrations by `auction:user`: once qualified, a registration stays so while bidding lasts. Bounded. */
   private readonly qualified = new Map<string, RegistrationRow>();
+  /** The leading bid each auction had after this process's last group. Bid rows never change, so the one the row names is used as is. Bounded. */
+  private readonly leaders = new Map<string, BidRow>();
   /** Called after each committed group with the new end (the close timer follows it). */
   onEndsAt: (auctionId: string, endsAt: Date) => void = () => undefined;
 
@@ -79,10 +79,22 @@ export class BidEngine {
     const at = this.ctx.clock.now();
     const wait = actor.userId ? this.rate.take(`${actor.userId}:${auctionId}`) : 0;
     if (wait > 0) throw new AppError('RATE_LIMITED', `出价过于频繁，请${wait}毫秒后再试 / Too many bids; try again in ${wait} ms`, { retryAfterMs: wait });
-    const found = await auctionById(this.ctx.db, auctionId);
-    if (!found || !isPublic(found)) throw notFound('auction', '拍卖');
-    const registration = actor.userId ? await this.registrationOf(auctionId, actor.userId) : undefined;
+    // A bidder already known qualified here needs no read before the queue: a qualified registration exists only for a
+    // published auction, and publication is never undone; the transaction reads the row under its lock anyway.
+    let registration = actor.userId ? this.qualified.get(`${auctionId}:${actor.userId}`) : undefined;
+    if (!registration) {
+      const found = await auctionById(this.ctx.db, auctionId);
+      if (!found || !isPublic(found)) throw notFound('auction', '拍卖');
+      registration = actor.userId ? await this.registrationOf(auctionId, actor.userId) : undefined;
+    }
     if (!registration || registration.depositState !== 'held' || !registration.bidderCode) {
+      // A bidder who was qualified (has a code) but whose deposit the close has just refunded or applied: the auction
+      // is over, and that is the answer (not NOT_QUALIFIED). Read after the registration: the close changes both in
+      // one transaction, so a refund seen here means the closed status is seen too.
+      if (registration?.bidderCode) {
+        const now = await auctionById(this.ctx.db, auctionId);
+        if (now && now.status !== 'live') throw notLive(now, now.biddingEndsAt);
+      }
       throw new AppError('NOT_QUALIFIED', '交纳保证金并经确认后方取得竞买资格（网拍第17条、第18条） / Only a bidder whose deposit has been confirmed may bid (网拍 Art. 17, 18)');
     }
     if (request.kind === 'bid' && request.clientBidId) {
@@ -120,7 +132,12 @@ export class BidEngine {
         }
         const group = queue.splice(0, GROUP_MAX);
         try {
-          const { results, notify, endsAt } = await this.decide(auctionId, group);
+          const { results, notify, endsAt, leader } = await this.decide(auctionId, group);
+          if (leader) {
+            this.leaders.delete(auctionId);
+            this.leaders.set(auctionId, leader);
+            if (this.leaders.size > 10_000) this.leaders.delete(this.leaders.keys().next().value!);
+          }
           notify();
           this.onEndsAt(auctionId, endsAt);
           results.forEach((r, i) => {
@@ -146,11 +163,13 @@ export class BidEngine {
   }
 
   /** One group, in one transaction under the auction's row lock. */
-  private async decide(auctionId: string, group: Pending[]): Promise<{ results: (Decision | AppError)[]; notify: () => void; endsAt: Date }> {
+  private async decide(auctionId: string, group: Pending[]): Promise<{ results: (Decision | AppError)[]; notify: () => void; endsAt: Date; leader: BidRow | null }> {
     const { ctx } = this;
     return ctx.db.transaction(async (tx) => {
-      const auction = (await auctionForUpdate(tx, auctionId))!;
-      let leader = auction.leadingBidId ? await bidById(tx, auction.leadingBidId) : null;
+      const auction = await auctionForUpdate(tx, auctionId);
+      if (!auction || !isPublic(auction)) return { results: group.map(() => notFound('auction', '拍卖')), notify: () => undefined, endsAt: auction?.biddingEndsAt ?? new Date(0), leader: null };
+      const known = this.leaders.get(auctionId);
+      let leader: BidRow | null = !auction.leadingBidId ? null : known?.id === auction.leadingBidId ? known : await bidById(tx, auction.leadingBidId);
       let seq = auction.bidSeq;
       let endsAt = auction.biddingEndsAt;
       const terms = { startingPrice: auction.startingPrice, increment: auction.increment };
@@ -221,15 +240,10 @@ export class BidEngine {
       });
 
       if (placed.length > 0) {
-        await tx.insert(auctionBids).values(placed);
-        await updateAuction(tx, auctionId, { bidSeq: seq, leadingBidId: leader!.id, biddingEndsAt: endsAt, updatedAt: ctx.clock.now() });
+        await insertBids(tx, placed);
+        await setBiddingState(tx, auctionId, { bidSeq: seq, leadingBidId: leader!.id, biddingEndsAt: endsAt, updatedAt: ctx.clock.now() });
       }
-      for (const p of changedProxies.values()) {
-        await tx
-          .insert(auctionProxyBids)
-          .values({ registrationId: p.registrationId, auctionId, bidderCode: p.bidderCode, max: p.max, setAt: p.setAt })
-          .onConflictDoUpdate({ target: auctionProxyBids.registrationId, set: { max: p.max, setAt: p.setAt } });
-      }
+      for (const p of changedProxies.values()) await upsertProxy(tx, auctionId, p);
       if (placed.length > 0 || changedProxies.size > 0) {
         // Not on the case's timeline: the bid log is public by codes only (网拍 Art. 18 para 2, 20 para 3). The
         // maxima are recorded (they decide auto-bids) but never published.
@@ -249,6 +263,7 @@ export class BidEngine {
       return {
         results,
         endsAt,
+        leader,
         notify: () => {
           // Each bid as its own event, in order, each with the state after it (the last carries the final state).
           placed.forEach((b, i) => {
@@ -287,29 +302,9 @@ function bidRefusal(reason: 'too_low' | 'off_increment', amount: string, min: st
   );
 }
 
-async function bidById(tx: Db, id: string): Promise<BidRow | null> {
-  const [row] = await tx.select().from(auctionBids).where(eq(auctionBids.id, id));
-  return row ?? null;
-}
-
 /** Bids already placed under the group's client ids, by `registration:clientBidId`. */
 async function earlierByClientId(tx: Db, group: Pending[]): Promise<Map<string, BidRow>> {
-  const pairs = group.flatMap((p) => (p.request.kind === 'bid' && p.request.clientBidId ? [{ reg: p.registration.id, id: p.request.clientBidId }] : []));
-  if (pairs.length === 0) return new Map();
-  const rows = await tx
-    .select()
-    .from(auctionBids)
-    .where(and(inArray(auctionBids.registrationId, [...new Set(pairs.map((p) => p.reg))]), inArray(auctionBids.clientBidId, [...new Set(pairs.map((p) => p.id))])));
+  const pairs = group.flatMap((p) => (p.request.kind === 'bid' && p.request.clientBidId ? [{ registrationId: p.registration.id, clientBidId: p.request.clientBidId }] : []));
+  const rows = await bidsByClientIds(tx, pairs);
   return new Map(rows.map((r) => [`${r.registrationId}:${r.clientBidId}`, r]));
-}
-
-async function proxiesOf(tx: Db, auctionId: string): Promise<ProxyMax[]> {
-  const rows = await tx.select().from(auctionProxyBids).where(eq(auctionProxyBids.auctionId, auctionId));
-  const ranks = new Map<string, number | null>();
-  // The holder's rank is on the registration; proxies are few, so it is read with them.
-  if (rows.length > 0) {
-    const regs = await tx.select({ id: auctionRegistrations.id, rank: auctionRegistrations.priorityRank }).from(auctionRegistrations).where(inArray(auctionRegistrations.id, rows.map((r) => r.registrationId)));
-    for (const r of regs) ranks.set(r.id, r.rank);
-  }
-  return rows.map((r) => ({ registrationId: r.registrationId, bidderCode: r.bidderCode, priorityRank: ranks.get(r.registrationId) ?? null, max: formatMoney(r.max), setAt: r.setAt }));
 }

@@ -1,5 +1,5 @@
-import { schedule, type ScheduledTask } from 'node-cron';
 import type { AppContext } from '../../platform/context';
+import { scheduleJob, type ScheduledJob } from '../../platform/jobs';
 import { sendRefunds, type PaymentGateway, type RefundRun } from '../payments';
 import { auctionById, auctionForUpdate } from './auction.store';
 import { auctionsWithHeldDeposits } from './bidding.store';
@@ -39,17 +39,9 @@ export async function runBiddingJobs(ctx: AppContext, gateway: PaymentGateway, n
 }
 
 /** Runs the bidding jobs on a cron schedule (config JOBS_CRON), never two runs at once in this process. */
-export function scheduleBiddingJobs(ctx: AppContext, gateway: PaymentGateway, cronExpression: string): ScheduledTask {
-  return schedule(
-    cronExpression,
-    async () => {
-      try {
-        const r = await runBiddingJobs(ctx, gateway, ctx.clock.now());
-        if (r.reneged || r.depositsReleased || r.refunds.refunded || r.refunds.failed || r.refunds.overdue) ctx.logger.info(r, 'bidding jobs');
-      } catch (err) {
-        ctx.logger.error({ err }, 'bidding jobs failed');
-      }
-    },
-    { name: 'bidding-jobs', noOverlap: true },
-  );
+export function scheduleBiddingJobs(ctx: AppContext, gateway: PaymentGateway, cronExpression: string): ScheduledJob {
+  return scheduleJob('bidding-jobs', cronExpression, ctx.logger, async () => {
+    const r = await runBiddingJobs(ctx, gateway, ctx.clock.now());
+    if (r.reneged || r.depositsReleased || r.refunds.refunded || r.refunds.failed || r.refunds.overdue) ctx.logger.info(r, 'bidding jobs');
+  });
 }

@@ -2,7 +2,9 @@ import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle
 import { ACTIVE_STATUSES } from '../../../shared/auction-rules';
 import type { Db } from '../../platform/db/database';
 import { auctions } from './auction.tables';
-import { auctionBids, auctionRegistrations, auctionSales } from './bidding.tables';
+import type { ProxyMax } from '../../../shared/auction-rules';
+import { formatMoney } from '../../../shared/money';
+import { auctionBids, auctionProxyBids, auctionRegistrations, auctionSales } from './bidding.tables';
 
 export type RegistrationRow = typeof auctionRegistrations.$inferSelect;
 export type BidRow = typeof auctionBids.$inferSelect;
@@ -198,4 +200,54 @@ export async function resaleEndedUnsold(db: Db, assetId: string, after: Date): P
     .orderBy(asc(auctions.createdAt));
   if (rows.some((r) => (ACTIVE_STATUSES as readonly string[]).includes(r.status))) return undefined;
   return rows.reverse().find((r) => r.status === 'fixed_price_unsold' || r.status === 'withdrawn')?.id;
+}
+
+// ---- Live bidding (the engine and the room)
+
+export async function bidById(db: Db, id: string): Promise<BidRow | null> {
+  const [row] = await db.select().from(auctionBids).where(eq(auctionBids.id, id));
+  return row ?? null;
+}
+
+export async function insertBids(tx: Db, rows: BidRow[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(auctionBids).values(rows);
+}
+
+/** Bids placed under any of these (registration, client bid id) pairs. */
+export async function bidsByClientIds(db: Db, pairs: { registrationId: string; clientBidId: string }[]): Promise<BidRow[]> {
+  if (pairs.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(auctionBids)
+    .where(and(inArray(auctionBids.registrationId, [...new Set(pairs.map((p) => p.registrationId))]), inArray(auctionBids.clientBidId, [...new Set(pairs.map((p) => p.clientBidId))])));
+  const wanted = new Set(pairs.map((p) => `${p.registrationId}:${p.clientBidId}`));
+  return rows.filter((r) => wanted.has(`${r.registrationId}:${r.clientBidId}`));
+}
+
+/** The bids after `afterSeq`, in order, at most `limit`. */
+export async function bidsAfter(db: Db, auctionId: string, afterSeq: number, limit: number): Promise<BidRow[]> {
+  return db
+    .select()
+    .from(auctionBids)
+    .where(and(eq(auctionBids.auctionId, auctionId), sql`${auctionBids.seq} > ${afterSeq}`))
+    .orderBy(asc(auctionBids.seq))
+    .limit(limit);
+}
+
+/** The proxy maxima of an auction, with each holder's priority rank. */
+export async function proxiesOf(db: Db, auctionId: string): Promise<ProxyMax[]> {
+  const rows = await db
+    .select({ proxy: auctionProxyBids, rank: auctionRegistrations.priorityRank })
+    .from(auctionProxyBids)
+    .innerJoin(auctionRegistrations, eq(auctionRegistrations.id, auctionProxyBids.registrationId))
+    .where(eq(auctionProxyBids.auctionId, auctionId));
+  return rows.map(({ proxy: r, rank }) => ({ registrationId: r.registrationId, bidderCode: r.bidderCode, priorityRank: rank, max: formatMoney(r.max), setAt: r.setAt }));
+}
+
+/** Sets a bidder's proxy maximum (replacing theirs, with its new time). */
+export async function upsertProxy(tx: Db, auctionId: string, p: ProxyMax): Promise<void> {
+  await tx
+    .insert(auctionProxyBids)
+    .values({ registrationId: p.registrationId, auctionId, bidderCode: p.bidderCode, max: p.max, setAt: p.setAt })
+    .onConflictDoUpdate({ target: auctionProxyBids.registrationId, set: { max: p.max, setAt: p.setAt } });
 }

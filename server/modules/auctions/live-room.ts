@@ -13,7 +13,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Namespace, Socket } from 'socket.io';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { BidCommand, JoinCommand, ProxyCommand, SyncCommand, type LiveAck } from '../../../shared/live-auction';
 import { formatMoney } from '../../../shared/money';
 import type { Actor } from '../../platform/actor';
@@ -22,14 +21,14 @@ import { AppError } from '../../platform/errors';
 import { RateLimiter } from '../../platform/rate-limit';
 import { publicRoomOf } from './auction-events';
 import { isPublic } from './auction-view';
-import { auctions } from './auction.tables';
-import { auctionById } from './auction.store';
+import { auctionById, liveFigures } from './auction.store';
 import type { BidEngine, BidRequest, Decision } from './bid-engine';
-import { auctionBids } from './bidding.tables';
-import { registrationOf } from './bidding.store';
+import { bidById, bidsAfter, registrationOf } from './bidding.store';
 
 export const TICK_MS = 2_000;
 const SYNC_LIMIT = 500;
+/** The bids `join` sends with the state. */
+const RECENT = 100;
 const KNOWN = new Set(['join', 'leave', 'sync', 'bid', 'proxy', 'watch', 'unwatch']);
 const ROOM = /^auction:([0-9a-f-]{36})$/;
 
@@ -67,8 +66,8 @@ export function attachLiveRoom(ctx: AppContext, ns: Namespace, engine: BidEngine
   const stateOf = async (auctionId: string, actor: Actor | null) => {
     const row = await auctionById(ctx.db, auctionId);
     if (!row || !isPublic(row)) return null;
-    const leading = row.leadingBidId ? (await ctx.db.select().from(auctionBids).where(eq(auctionBids.id, row.leadingBidId)))[0] : undefined;
-    const recent = await ctx.db.select().from(auctionBids).where(and(eq(auctionBids.auctionId, auctionId), gt(auctionBids.seq, Math.max(0, row.bidSeq - 100)))).orderBy(asc(auctionBids.seq));
+    const leading = row.leadingBidId ? await bidById(ctx.db, row.leadingBidId) : null;
+    const recent = await bidsAfter(ctx.db, auctionId, Math.max(0, row.bidSeq - RECENT), RECENT);
     const reg = actor?.userId ? await registrationOf(ctx.db, auctionId, actor.userId) : undefined;
     return {
       auctionId,
@@ -141,12 +140,7 @@ export function attachLiveRoom(ctx: AppContext, ns: Namespace, engine: BidEngine
       if (!parsed.success) return invalid(reply, parsed.error.issues);
       const state = await stateOf(parsed.data.auctionId, socket.data.actor as Actor | null);
       if (!state) return refuse(reply, 'NOT_FOUND', '拍卖不存在 / Auction not found');
-      const missed = await ctx.db
-        .select()
-        .from(auctionBids)
-        .where(and(eq(auctionBids.auctionId, parsed.data.auctionId), gt(auctionBids.seq, parsed.data.afterSeq)))
-        .orderBy(asc(auctionBids.seq))
-        .limit(SYNC_LIMIT);
+      const missed = await bidsAfter(ctx.db, parsed.data.auctionId, parsed.data.afterSeq, SYNC_LIMIT);
       const { bids: _recent, ...rest } = state;
       reply({ ok: true, state: rest, bids: missed.map((b) => ({ seq: b.seq, bidderCode: b.bidderCode, priority: b.priorityRank !== null, amount: formatMoney(b.amount), at: b.at.getTime(), auto: b.auto })), complete: missed.length < SYNC_LIMIT });
     });
@@ -180,10 +174,7 @@ export function attachLiveRoom(ctx: AppContext, ns: Namespace, engine: BidEngine
       }
       if (options.clustered) ns.serverSideEmit('server:watchers', serverId, counts);
       if (ids.length === 0) return;
-      const rows = await ctx.db
-        .select({ id: auctions.id, status: auctions.status, endsAt: auctions.biddingEndsAt, seq: auctions.bidSeq })
-        .from(auctions)
-        .where(inArray(auctions.id, ids));
+      const rows = await liveFigures(ctx.db, ids);
       const serverNow = ctx.clock.nowMs();
       for (const r of rows) {
         ns.local.to(publicRoomOf(r.id)).emit('tick', { auctionId: r.id, seq: r.seq, status: r.status, endsAt: r.endsAt.getTime(), serverNow, watchers: watchers(r.id) });

@@ -1,6 +1,6 @@
-import { schedule, type ScheduledTask } from 'node-cron';
 import { SYSTEM_ACTOR } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
+import { scheduleJob, type ScheduledJob } from '../../platform/jobs';
 import { usersByIds } from '../accounts';
 import { recordAudit } from '../audit';
 import { caseById } from '../cases';
@@ -103,17 +103,9 @@ export async function runMeasureJobs(ctx: AppContext, now: Date, options: Measur
  * Runs the measure jobs on a cron schedule (e.g. `*\/1 * * * *`, config JOBS_CRON), never two runs at once in this
  * process. Returns the task; stop it on shutdown.
  */
-export function scheduleMeasureJobs(ctx: AppContext, cronExpression: string, options: MeasureJobOptions = {}): ScheduledTask {
-  return schedule(
-    cronExpression,
-    async () => {
-      try {
-        const result = await runMeasureJobs(ctx, ctx.clock.now(), options);
-        if (result.lapsed || result.reminded) ctx.logger.info(result, 'measure jobs');
-      } catch (err) {
-        ctx.logger.error({ err }, 'measure jobs failed');
-      }
-    },
-    { name: 'measure-jobs', noOverlap: true },
-  );
+export function scheduleMeasureJobs(ctx: AppContext, cronExpression: string, options: MeasureJobOptions = {}): ScheduledJob {
+  return scheduleJob('measure-jobs', cronExpression, ctx.logger, async () => {
+    const result = await runMeasureJobs(ctx, ctx.clock.now(), options);
+    if (result.lapsed || result.reminded) ctx.logger.info(result, 'measure jobs');
+  });
 }

@@ -1,7 +1,7 @@
-import { schedule, type ScheduledTask } from 'node-cron';
 import type { PlatformEntry } from '../../../shared/inquiry-platform-protocol';
 import { SYSTEM_ACTOR } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
+import { scheduleJob, type ScheduledJob } from '../../platform/jobs';
 import { drawByLot, newLotterySeed, withdrawOverdueFirm } from './appraisal-flow';
 import { decideOnlineStep, pollReports, sendCommissions } from './online-inquiry';
 import { inValuation, readPlatforms, type ValuationDeps } from './run-flow';
@@ -99,17 +99,9 @@ export async function runValuationJobs(ctx: AppContext, deps: ValuationDeps, opt
 }
 
 /** Runs the valuation jobs on a cron schedule (JOBS_CRON), never two runs at once in this process. */
-export function scheduleValuationJobs(ctx: AppContext, deps: ValuationDeps, cronExpression: string): ScheduledTask {
-  return schedule(
-    cronExpression,
-    async () => {
-      try {
-        const result = await runValuationJobs(ctx, deps);
-        if (result.sent || result.received || result.stepsDecided || result.expired) ctx.logger.info(result, 'valuation jobs');
-      } catch (err) {
-        ctx.logger.error({ err }, 'valuation jobs failed');
-      }
-    },
-    { name: 'valuation-jobs', noOverlap: true },
-  );
+export function scheduleValuationJobs(ctx: AppContext, deps: ValuationDeps, cronExpression: string): ScheduledJob {
+  return scheduleJob('valuation-jobs', cronExpression, ctx.logger, async () => {
+    const result = await runValuationJobs(ctx, deps);
+    if (result.sent || result.received || result.stepsDecided || result.expired) ctx.logger.info(result, 'valuation jobs');
+  });
 }
