@@ -349,6 +349,36 @@ try {
 }
 
 const med = <T>(xs: T[], f: (x: T) => number) => (xs.length ? median(xs.map(f)) : null);
+
+/**
+ * The accepted share the workload allows at best: `inFlight` closed-loop bidders, each bidding the price it last saw
+ * plus 1–20 increments the moment its answer comes, decided one at a time in arrival order (no grouping, no latency).
+ * Bids decided after others that were in flight with them are often too low: the share falls with `inFlight`
+ * (1 → 1.0, 5 → about 0.43, 50 → about 0.12). A deterministic generator, so the figure is the same every run.
+ */
+function modelAcceptedShare(inFlight: number, decisions = 200_000): number {
+  // mulberry32: a small, well-mixed 32-bit generator
+  let seed = 1;
+  const k = () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return 1 + (((t ^ (t >>> 14)) >>> 0) % 20);
+  };
+  let price = 0;
+  let accepted = 0;
+  const queue = Array.from({ length: inFlight }, () => k());
+  for (let i = 0; i < decisions; i++) {
+    const bid = queue.shift()!;
+    if (bid >= price + 1) {
+      price = bid;
+      accepted++;
+    }
+    queue.push(price + k());
+  }
+  return accepted / decisions;
+}
 const hotBidsPerSec = med(hot, (r) => r.decidedPerSec);
 const rawTxPerSec = rawAt.length ? median(rawAt) : null;
 const out = {
@@ -374,6 +404,11 @@ const out = {
   rawTxPerSecAtServerPool: rawAtPool.length ? fmt(median(rawAtPool)) : null,
   serverPool: SERVER_POOL,
   ratio: hotBidsPerSec !== null && rawTxPerSec ? fmt(hotBidsPerSec / rawTxPerSec, 2) : null,
+  hotAcceptedShare: (() => {
+    const v = med(hot, (r) => (r.decidedPerSec ? r.acceptedPerSec / r.decidedPerSec : 0));
+    return v === null ? null : fmt(v, 3);
+  })(),
+  modelAcceptedShare: fmt(modelAcceptedShare(BIDDERS), 3),
   broadcastP99Ms: (() => {
     const v = med(casts, (b) => b.p99);
     return v === null ? null : fmt(v);
