@@ -32,7 +32,10 @@ function disclosuresOf(d: Partial<Disclosures>): AuctionView['disclosures'] {
 /** Auction rows to the court's view, fetching names, panels and approvals once for all. */
 export async function toAuctionViews(db: Db, rows: AuctionRow[]): Promise<AuctionView[]> {
   const ids = rows.map((r) => r.id);
-  const [panel, approvals, relisted] = await Promise.all([panelOf(db, ids), approvalsOf(db, ids), relistingsOf(db, ids)]);
+  // One after another: `db` may be a transaction, whose one connection takes one query at a time.
+  const panel = await panelOf(db, ids);
+  const approvals = await approvalsOf(db, ids);
+  const relisted = await relistingsOf(db, ids);
   const people = await usersByIds(db, [...new Set([...rows.map((r) => r.createdBy), ...panel.map((p) => p.userId)])]);
   const names = new Map(people.map((u) => [u.id, u.displayName]));
   return rows.map((r) => {

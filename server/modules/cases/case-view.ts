@@ -7,11 +7,10 @@ import { partiesOf, type CaseRow } from './case.store';
 
 /** Case rows to the API's views, fetching judges, courts and parties in one query each. */
 export async function toSummaries(db: Db, rows: CaseRow[]): Promise<CaseSummary[]> {
-  const [parties, people, courts] = await Promise.all([
-    partiesOf(db, rows.map((r) => r.id)),
-    usersByIds(db, [...new Set(rows.flatMap((r) => [r.judgeId, r.createdBy]))]),
-    listCourts(db),
-  ]);
+  // One after another: `db` may be a transaction, whose one connection takes one query at a time.
+  const parties = await partiesOf(db, rows.map((r) => r.id));
+  const people = await usersByIds(db, [...new Set(rows.flatMap((r) => [r.judgeId, r.createdBy]))]);
+  const courts = await listCourts(db);
   const nameOf = new Map(people.map((u) => [u.id, u.displayName]));
   const courtName = new Map(courts.map((c) => [c.id, c.name]));
   return rows.map((r) => {

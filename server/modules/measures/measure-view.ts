@@ -19,7 +19,9 @@ async function namesOf(db: Db, ids: (string | null)[]): Promise<Map<string, stri
 export async function toMeasureViews(db: Db, rows: MeasureRow[], now: Date): Promise<MeasureView[]> {
   const names = await namesOf(db, rows.map((r) => r.orderedBy));
   const codes = [...new Set(rows.map((r) => r.institutionCode))];
-  const institutions = new Map(await Promise.all(codes.map(async (c) => [c, (await institutionByCode(db, c))?.name ?? c] as const)));
+  // One after another: `db` may be a transaction, whose one connection takes one query at a time.
+  const institutions = new Map<string, string>();
+  for (const c of codes) institutions.set(c, (await institutionByCode(db, c))?.name ?? c);
   return rows.map((r) => ({
     id: r.id,
     caseId: r.caseId,

@@ -32,7 +32,9 @@ function objectionView(o: ObjectionRow, names: Map<string, string>): ObjectionVi
 export async function toValuationViews(db: Db, rows: ValuationRow[]): Promise<ValuationView[]> {
   const steps = await stepsOf(db, rows.map((r) => r.id));
   const stepIds = steps.map((s) => s.id);
-  const [results, objections] = await Promise.all([resultsOfSteps(db, stepIds), objectionsOfSteps(db, stepIds)]);
+  // One after another: `db` may be a transaction, whose one connection takes one query at a time.
+  const results = await resultsOfSteps(db, stepIds);
+  const objections = await objectionsOfSteps(db, stepIds);
   const people = new Set<string>([...rows.map((r) => r.startedBy), ...objections.map((o) => o.ruledBy).filter((id): id is string => Boolean(id))]);
   const names = new Map((await usersByIds(db, [...people])).map((u) => [u.id, u.displayName]));
   return rows.map((v) => ({
