@@ -13,6 +13,8 @@ export interface HolidayCalendar {
   workdays: readonly string[];
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const range = (from: string, to: string): string[] => {
   const out: string[] = [];
   for (let d = from; d <= to; d = addCalendarDays(d, 1)) out.push(d);
@@ -62,8 +64,6 @@ export const CHINA_HOLIDAYS: HolidayCalendar = {
   holidays: [...CALENDAR_2026.holidays, ...CALENDAR_2027.holidays],
   workdays: [...CALENDAR_2026.workdays, ...CALENDAR_2027.workdays],
 };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseDate(date: string): Date {
   if (!DATE.test(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
