@@ -10,6 +10,9 @@ import { expectErrorBody } from '../helpers/error-shape';
 import { bearer } from '../helpers/http';
 import { DAY, newIdNumber, startFixture, type Fixture, type Staff } from '../measures/measure-fixture';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies, checked by the assertions
+type Any = any;
+
 const YEAR_MS = (from: string, years: number) => {
   const d = new Date(from);
   d.setUTCFullYear(d.getUTCFullYear() + years);
@@ -30,7 +33,7 @@ describe('the dishonest-debtor list (失信) and consumption restriction (限高
   const credit = async (caseId: string, who: Staff = f.wang) => {
     const res = await request(f.t.url).get(`/api/cases/${caseId}/credit`).set(bearer(who.token));
     expect(res.status, JSON.stringify(res.body)).to.equal(200);
-    return res.body as { debtors: { partyId: string; kind: string; listed: boolean }[]; listings: Record<string, any>[] };
+    return res.body as { debtors: { partyId: string; kind: string; listed: boolean }[]; listings: Record<string, Any>[] };
   };
   const list = (caseId: string, body: Record<string, unknown>, who: Staff = f.wang) => post(`/api/cases/${caseId}/credit/listings`, body, who);
   const search = (q: string) => request(f.t.url).get('/api/public/credit/search').query({ q });
@@ -67,7 +70,7 @@ describe('the dishonest-debtor list (失信) and consumption restriction (限高
     const c = await personCase(debtorIdNumber);
     const res = await list(c.id, { partyId: c.partyId, ground, evidence: '执行立案后将名下车辆转让给亲属' });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    return { c, listing: res.body as Record<string, any> };
+    return { c, listing: res.body as Record<string, Any> };
   }
 
   describe('listing (失信 Art. 1, 2, 4; 限高 Art. 1, 3)', () => {
