@@ -36,6 +36,7 @@ import { measureCallbackHandler, measureReplyHandler, measureRoutes, scheduleMea
 import { attachLiveRoom, auctionPaymentHandler, auctionRoutes, BidEngine, biddingRoutes, isPublicAuctionRoom, LiveTimers, scheduleAuctionJobs, scheduleBiddingJobs, SimulatedPurchaseEligibility, type PurchaseEligibility } from './modules/auctions';
 import { paymentRoutes, type PaymentGateway } from './modules/payments';
 import { HttpInquiryPlatformDirectory, scheduleValuationJobs, valuationRoutes } from './modules/valuation';
+import { creditRoutes, scheduleCreditJobs } from './modules/credit';
 import { Asset } from '../shared/institution-protocol';
 import { z } from 'zod';
 
@@ -176,6 +177,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   valuationRoutes(api, ctx, valuation);
   ledgerRoutes(api, ctx);
   auctionRoutes(api, ctx);
+  creditRoutes(api, ctx);
   // Registration, deposits, bids and the sale; the bank notifies payments at /api/payments/callbacks.
   const bidding = {
     eligibility: options.purchaseEligibility ?? new SimulatedPurchaseEligibility(),
@@ -199,6 +201,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let valuationJobs: ScheduledJob | undefined;
   let auctionJobs: ScheduledJob | undefined;
   let biddingJobs: ScheduledJob | undefined;
+  let creditJobs: ScheduledJob | undefined;
   const startWorkers = async () => {
     if (jobs) return;
     await modes.refresh();
@@ -208,6 +211,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     auctionJobs = scheduleAuctionJobs(ctx, config.jobsCron, { afterRun: () => timers.armDue() });
     await timers.armDue();
     biddingJobs = scheduleBiddingJobs(ctx, options.paymentGateway, config.jobsCron);
+    creditJobs = scheduleCreditJobs(ctx, config.jobsCron);
     await inquiry.runner.resumeAll();
   };
 
@@ -309,7 +313,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // The scheduled jobs stop, each after its run in progress, before the database goes.
       timers.stop();
       liveRoom.stop();
-      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop()]);
+      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop(), creditJobs?.stop()]);
       await outbox.stop();
       await inquiry.runner.stop();
       await journal.flush();

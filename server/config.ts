@@ -33,6 +33,7 @@ const Env = z.object({
   MEASURE_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   JOBS_CRON: z.string().default('*/1 * * * *'),
   BID_RATE_PER_SEC: z.coerce.number().min(0.1).max(100_000).default(5),
+  HOLIDAY_CALENDAR: z.string().optional(),
 });
 
 export interface Config {
@@ -69,6 +70,8 @@ export interface Config {
   jobsCron: string;
   /** Bids (and proxy maxima) a bidder, and a socket, may send per second (a short burst of as many is allowed). */
   bidRatePerSec: number;
+  /** A JSON file of public holidays and make-up working days laid over the built-in calendar (shared/working-days.ts). */
+  holidayCalendar?: string;
 }
 
 /** Reads the configuration; the secret is created in DATA_DIR/secrets.json on first use when APP_SECRET is not set. */
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     measureReminderDays: e.MEASURE_REMINDER_DAYS,
     jobsCron: e.JOBS_CRON,
     bidRatePerSec: e.BID_RATE_PER_SEC,
+    holidayCalendar: e.HOLIDAY_CALENDAR || undefined,
   };
 }
 

@@ -26,6 +26,8 @@ const pages = {
   publicAuctions: () => import('./pages/public-auctions-page'),
   publicAuction: () => import('./pages/public-auction-page'),
   myAuctions: () => import('./pages/my-auctions-page'),
+  caseCredit: () => import('./pages/case-credit-page'),
+  creditSearch: () => import('./pages/credit-search-page'),
 };
 const CaseListPage = lazy(() => pages.caseList().then((m) => ({ default: m.CaseListPage })));
 const CaseControlPage = lazy(() => pages.caseControl().then((m) => ({ default: m.CaseControlPage })));
@@ -39,6 +41,8 @@ const CourtAuctionPage = lazy(() => pages.courtAuction().then((m) => ({ default:
 const CourtAuctionsPage = lazy(() => pages.courtAuctions().then((m) => ({ default: m.CourtAuctionsPage })));
 const PublicAuctionsPage = lazy(() => pages.publicAuctions().then((m) => ({ default: m.PublicAuctionsPage })));
 const MyAuctionsPage = lazy(() => pages.myAuctions().then((m) => ({ default: m.MyAuctionsPage })));
+const CaseCreditPage = lazy(() => pages.caseCredit().then((m) => ({ default: m.CaseCreditPage })));
+const CreditSearchPage = lazy(() => pages.creditSearch().then((m) => ({ default: m.CreditSearchPage })));
 const PublicAuctionPage = lazy(() => pages.publicAuction().then((m) => ({ default: m.PublicAuctionPage })));
 
 function usePrefetchPages() {
@@ -132,6 +136,15 @@ export function App() {
             </RequireUser>
           }
         />
+        <Route
+          path="/cases/:id/credit"
+          element={
+            <RequireUser roles={COURT_STAFF}>
+              <CaseCreditPage />
+            </RequireUser>
+          }
+        />
+        <Route path="/credit" element={<CreditSearchPage />} />
         <Route
           path="/measures/expiring"
           element={

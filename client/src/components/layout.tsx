@@ -119,6 +119,9 @@ export function AppLayout() {
               <li>
                 <NavLink to="/auctions">{t('nav.auctions')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/credit">{t('nav.credit')}</NavLink>
+              </li>
             </ul>
           </nav>
           {user ? (

@@ -217,6 +217,15 @@ export function CasePage() {
                 </div>
               </section>
               <ControlCard caseId={c.id} />
+              <section className="card credit-card" aria-labelledby="case-credit-title">
+                <h2 id="case-credit-title">{t('credit.card.title')}</h2>
+                <p className="lead">{t('credit.card.intro')}</p>
+                <p className="button-row">
+                  <Link to={`/cases/${c.id}/credit`} className="button">
+                    {t('credit.card.open')}
+                  </Link>
+                </p>
+              </section>
               <CaseLedgerCard
                 caseId={c.id}
                 onChanged={() => {

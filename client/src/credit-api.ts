@@ -1,0 +1,20 @@
+/** The dishonest-debtor list (失信) API: the judge's case page and the public search. */
+import type { CaseCreditView, CreditSearchResult, ListingView } from '@shared/schemas/credit';
+import { request } from './api';
+
+const id = (v: string) => encodeURIComponent(v);
+
+export type { CaseCreditView, CreditSearchResult, ListingView };
+
+export const creditApi = {
+  caseCredit: (caseId: string) => request<CaseCreditView>('GET', `/api/cases/${id(caseId)}/credit`),
+  list: (caseId: string, body: { partyId: string; ground: string; evidence: string; legalRepName?: string; legalRepIdNumber?: string }) =>
+    request<ListingView>('POST', `/api/cases/${id(caseId)}/credit/listings`, body),
+  extend: (listingId: string, body: { years: number; reason: string }) => request<ListingView>('POST', `/api/credit/listings/${id(listingId)}/extend`, body),
+  remove: (listingId: string, reason: string) => request<ListingView>('POST', `/api/credit/listings/${id(listingId)}/remove`, { reason }),
+  decide: (correctionId: string, decision: 'upheld' | 'rejected', reason: string) =>
+    request<ListingView>('POST', `/api/credit/corrections/${id(correctionId)}/decide`, { decision, reason }),
+  search: (q: string) => request<CreditSearchResult>('GET', '/api/public/credit/search', undefined, { q }),
+  fileCorrection: (listingId: string, body: { applicantName: string; reasons: string; contact?: string }) =>
+    request<{ id: string; dueBy: string }>('POST', `/api/public/credit/listings/${id(listingId)}/corrections`, body),
+};

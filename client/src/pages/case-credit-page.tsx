@@ -1,0 +1,248 @@
+/**
+ * 失信名单办理 (/cases/:id/credit): the judge lists a debtor of the case on one of the six grounds (失信 Art. 1),
+ * extends a term (Art. 2), removes a listing with the reason (Art. 10) and decides correction requests (Art. 11).
+ * Every rule is the server's; its refusals are shown as it words them.
+ */
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { GROUND_LABELS, LISTING_GROUNDS, type ListingGround } from '@shared/credit';
+import { ApiError } from '../api';
+import { useAuth } from '../auth';
+import { creditApi, type ListingView } from '../credit-api';
+import { Badge } from '../components/badge';
+import { Loading } from '../components/layout';
+import { LoadError } from '../components/load-error';
+import { useI18n } from '../i18n';
+import { useLoad } from '../lib/use-load';
+import { usePageTitle } from '../lib/use-page-title';
+
+export function useGroundLabel(): (ground: ListingGround) => string {
+  const { lang } = useI18n();
+  return (ground) => `${GROUND_LABELS[ground].item}${lang === 'zh' ? GROUND_LABELS[ground].zh : GROUND_LABELS[ground].en}`;
+}
+
+function ListingCard({ listing, canDecide, onDone, run }: { listing: ListingView; canDecide: boolean; onDone(): void; run(action: () => Promise<unknown>): Promise<void> }) {
+  const { t, formatDate } = useI18n();
+  const groundLabel = useGroundLabel();
+  const [reason, setReason] = useState('');
+  const [years, setYears] = useState('1');
+  const [decision, setDecision] = useState('');
+  const current = listing.status === 'listed';
+  return (
+    <article className="card credit-listing" data-listing={listing.id} aria-label={listing.debtorName}>
+      <div className="section-head">
+        <h3>
+          {listing.debtorName} <Badge tone={current ? 'danger' : 'neutral'}>{t(`credit.status.${listing.status}`)}</Badge>
+        </h3>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('credit.col.ground')}</dt>
+          <dd>{groundLabel(listing.ground)}</dd>
+        </div>
+        <div>
+          <dt>{t('credit.form.evidence')}</dt>
+          <dd>{listing.evidence}</dd>
+        </div>
+        <div>
+          <dt>{t('credit.listedAt')}</dt>
+          <dd>{formatDate(listing.listedAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('credit.expiresAt')}</dt>
+          <dd data-field="expiresAt">{listing.expiresAt ? formatDate(listing.expiresAt) : t('credit.noTerm')}</dd>
+        </div>
+      </dl>
+      <p>{t('credit.restricted', { names: listing.restrictions.map((r) => r.name).join('、') })}</p>
+      {current && listing.removalCause ? <p className="alert">{t('credit.removalDueBy', { date: formatDate(listing.removalDueBy ?? listing.listedAt) })}</p> : null}
+      {!current && listing.removedAt ? (
+        <p>
+          {t('credit.removedAt', { date: formatDate(listing.removedAt) })} · {listing.removalCause ? t(`credit.cause.${listing.removalCause}`) : ''}
+          {listing.removalReason ? ` · ${listing.removalReason}` : ''}
+        </p>
+      ) : null}
+      {current && canDecide ? (
+        <form className="credit-actions" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            {t('credit.reason')}
+            <input value={reason} onChange={(e) => setReason(e.target.value)} name="reason" />
+          </label>
+          {listing.expiresAt ? (
+            <label>
+              {t('credit.extend.years')}
+              <select value={years} onChange={(e) => setYears(e.target.value)} name="years">
+                {[1, 2, 3].map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <p className="button-row">
+            {listing.expiresAt ? (
+              <button type="button" className="button" onClick={() => void run(() => creditApi.extend(listing.id, { years: Number(years), reason })).then(onDone)}>
+                {t('credit.extend')}
+              </button>
+            ) : null}
+            <button type="button" className="button button-danger" onClick={() => void run(() => creditApi.remove(listing.id, reason)).then(onDone)}>
+              {t('credit.remove')}
+            </button>
+          </p>
+        </form>
+      ) : null}
+      {listing.corrections.length ? (
+        <section aria-label={t('credit.corrections')}>
+          <h4>{t('credit.corrections')}</h4>
+          <ul className="plain-list">
+            {listing.corrections.map((c) => (
+              <li key={c.id}>
+                <strong>{c.applicantName}</strong>：{c.reasons} · {c.status === 'pending' ? t('credit.correction.due', { date: formatDate(c.dueBy) }) : `${c.status === 'upheld' ? t('credit.uphold') : t('credit.reject')}：${c.decisionReason ?? ''}`}
+                {c.overdue ? <Badge tone="danger">{t('credit.correction.overdue')}</Badge> : null}
+                {c.status === 'pending' && canDecide ? (
+                  <span className="button-row">
+                    <input aria-label={t('credit.reason')} value={decision} onChange={(e) => setDecision(e.target.value)} />
+                    <button type="button" className="button" onClick={() => void run(() => creditApi.decide(c.id, 'upheld', decision)).then(onDone)}>
+                      {t('credit.uphold')}
+                    </button>
+                    <button type="button" className="button" onClick={() => void run(() => creditApi.decide(c.id, 'rejected', decision)).then(onDone)}>
+                      {t('credit.reject')}
+                    </button>
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+export function CaseCreditPage() {
+  const { id = '' } = useParams();
+  const { t, pick } = useI18n();
+  const { user } = useAuth();
+  const groundLabel = useGroundLabel();
+  const data = useLoad(() => creditApi.caseCredit(id), [id]);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [partyId, setPartyId] = useState('');
+  const [ground, setGround] = useState('');
+  const [evidence, setEvidence] = useState('');
+  const [repName, setRepName] = useState('');
+  const [repId, setRepId] = useState('');
+  usePageTitle(t('credit.page.title', { caseNo: data.data?.caseNo ?? '' }));
+  const canDecide = user?.role === 'judge';
+  const unlisted = data.data?.debtors.filter((d) => !d.listed) ?? [];
+  const chosen = unlisted.find((d) => d.partyId === partyId) ?? unlisted[0];
+
+  const run = async (action: () => Promise<unknown>) => {
+    setMessage(null);
+    try {
+      await action();
+      setMessage({ ok: true, text: t('credit.done') });
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof ApiError ? pick(e.message) : String(e) });
+      throw e;
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!chosen) return;
+    void run(() =>
+      creditApi.list(id, {
+        partyId: chosen.partyId,
+        ground,
+        evidence,
+        ...(chosen.kind === 'organisation' ? { legalRepName: repName, legalRepIdNumber: repId } : {}),
+      }),
+    )
+      .then(() => {
+        setEvidence('');
+        data.reload();
+      })
+      .catch(() => undefined);
+  };
+
+  return (
+    <div className="page credit-page">
+      <p>
+        <Link to={`/cases/${id}`}>← {t('credit.page.back')}</Link>
+      </p>
+      <h1>{t('credit.page.title', { caseNo: data.data?.caseNo ?? '' })}</h1>
+      {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
+      {data.loading && !data.data ? <Loading /> : null}
+      <div className="live-slot" aria-live="polite">
+        {message ? <p className={message.ok ? 'alert alert-success' : 'alert alert-error'} role={message.ok ? undefined : 'alert'}>{message.text}</p> : null}
+      </div>
+      {data.data ? (
+        <>
+          <p className="lead">{t('credit.outstanding', { amount: data.data.outstandingAmount })}</p>
+          <section className="card" aria-labelledby="credit-debtors">
+            <h2 id="credit-debtors">{t('credit.debtors')}</h2>
+            <ul className="plain-list">
+              {data.data.debtors.map((d) => (
+                <li key={d.partyId}>
+                  {d.name}（{d.idNumber}） <Badge tone={d.listed ? 'danger' : 'neutral'}>{d.listed ? t('credit.listed') : t('credit.notListed')}</Badge>
+                </li>
+              ))}
+            </ul>
+            {canDecide && chosen ? (
+              <form onSubmit={submit} className="form credit-form" aria-label={t('credit.listAction')}>
+                <label>
+                  {t('credit.form.debtor')}
+                  <select name="partyId" value={chosen.partyId} onChange={(e) => setPartyId(e.target.value)}>
+                    {unlisted.map((d) => (
+                      <option key={d.partyId} value={d.partyId}>
+                        {d.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t('credit.form.ground')}
+                  <select name="ground" value={ground} onChange={(e) => setGround(e.target.value)}>
+                    <option value="">—</option>
+                    {LISTING_GROUNDS.map((g) => (
+                      <option key={g} value={g}>
+                        {groundLabel(g)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t('credit.form.evidence')}
+                  <textarea name="evidence" value={evidence} onChange={(e) => setEvidence(e.target.value)} rows={3} />
+                </label>
+                {chosen.kind === 'organisation' ? (
+                  <>
+                    <label>
+                      {t('credit.form.legalRepName')}
+                      <input name="legalRepName" value={repName} onChange={(e) => setRepName(e.target.value)} />
+                    </label>
+                    <label>
+                      {t('credit.form.legalRepId')}
+                      <input name="legalRepIdNumber" value={repId} onChange={(e) => setRepId(e.target.value)} />
+                    </label>
+                  </>
+                ) : null}
+                <p className="button-row">
+                  <button type="submit" className="button button-primary">
+                    {t('credit.form.submit')}
+                  </button>
+                </p>
+              </form>
+            ) : null}
+          </section>
+          <section aria-labelledby="credit-listings">
+            <h2 id="credit-listings">{t('credit.listings')}</h2>
+            {data.data.listings.length === 0 ? <p>{t('credit.none')}</p> : null}
+            {data.data.listings.map((l) => (
+              <ListingCard key={l.id} listing={l} canDecide={canDecide} onDone={data.reload} run={(a) => run(a).catch(() => undefined)} />
+            ))}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

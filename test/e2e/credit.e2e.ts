@@ -1,0 +1,58 @@
+import { expect } from 'chai';
+import { completeResidentId } from '../../shared/identity';
+import { startTestApp } from '../helpers/test-app';
+import { browserHooks, screenshot } from './harness';
+import { logIn } from './steps';
+
+/** The demo debtor 李强 of judge.wang's first case (server/modules/demo/demo-data.ts). */
+const DEBTOR = '李强';
+const DEBTOR_ID = completeResidentId('11010519820903153');
+
+describe('the dishonest-debtor list in the browser', function () {
+  let app: { url: string; close(): Promise<void> };
+  const browser = browserHooks();
+
+  before(async function () {
+    this.timeout(180_000);
+    app = await startTestApp({ demo: true, serveClient: true });
+  });
+
+  after(async () => {
+    await app?.close();
+  });
+
+  it('when a judge lists a demo debtor, then a visitor finds them in the public search with the ID number masked', async () => {
+    const { page } = browser;
+    await logIn(page, app.url, 'judge.wang', '/cases');
+    // The case of the demo debtor, from the list; then its 失信 card.
+    await page.locator('table.case-table tbody tr', { hasText: DEBTOR }).first().locator('a.case-no').click();
+    await page.waitForURL((url) => /^\/cases\/[0-9a-f-]+$/.test(url.pathname));
+    await page.getByRole('link', { name: '失信名单办理' }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/credit'));
+    const form = page.getByRole('form', { name: '纳入失信名单' });
+    await form.getByLabel('被执行人').selectOption({ label: DEBTOR });
+    await form.getByLabel('失信情形（失信规定第一条）').selectOption('evades');
+    await form.getByLabel('事实与证据').fill('执行立案后将名下车辆无偿转让给其亲属，规避执行');
+    await form.getByRole('button', { name: '作出纳入决定' }).click();
+    const listing = page.locator('article.credit-listing', { hasText: DEBTOR });
+    await listing.waitFor();
+    expect(await listing.textContent()).to.contain('在册');
+    expect(await listing.textContent()).to.contain('限制消费：李强');
+    await screenshot(page, 'credit-case', { fullPage: true });
+
+    // A visitor, not signed in, from the public navigation.
+    const visitor = await browser.newContext({}, 'visitor');
+    await visitor.page.goto(`${app.url}/auctions`);
+    await visitor.page.getByRole('navigation').getByRole('link', { name: '失信名单' }).click();
+    await visitor.page.waitForURL((url) => url.pathname === '/credit');
+    await visitor.page.getByLabel('姓名、名称或证件号码').fill(DEBTOR);
+    await visitor.page.getByRole('button', { name: '查询' }).click();
+    const row = visitor.page.locator('table.credit-results tbody tr', { hasText: DEBTOR });
+    await row.waitFor();
+    const masked = `${DEBTOR_ID.slice(0, 6)}********${DEBTOR_ID.slice(-4)}`;
+    expect(await row.locator('[data-field="idNumber"]').textContent()).to.equal(masked);
+    expect(await row.textContent()).to.contain('以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行');
+    expect(await visitor.page.content()).to.not.contain(DEBTOR_ID);
+    await screenshot(visitor.page, 'credit-search');
+  });
+});
