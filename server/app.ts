@@ -38,6 +38,8 @@ import { paymentRoutes, type PaymentGateway } from './modules/payments';
 import { HttpInquiryPlatformDirectory, scheduleValuationJobs, valuationRoutes } from './modules/valuation';
 import { Asset } from '../shared/institution-protocol';
 import { z } from 'zod';
+import { transparencyRoutes } from './modules/transparency';
+import { petitionProgressOf, petitionRoutes, schedulePetitionJobs } from './modules/petitions';
 
 export interface AppOptions {
   config: Config;
@@ -195,10 +197,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   paymentRoutes(api, ctx, { gateway: options.paymentGateway, onPaid: auctionPaymentHandler(ctx) });
   networkRoutes(api, ctx, { journal, onCallback: measureCallbackHandler(ctx) });
   inboxRoutes(api, ctx, { onReply, answerInquiry: (inquiryId, result) => inquiry.runner.answer(inquiryId, result), recordsOf });
+  // Transparency for the parties (query codes, the party view) and petitions (信访).
+  transparencyRoutes(api, ctx, { petitionsOf: petitionProgressOf });
+  petitionRoutes(api, ctx);
   let jobs: ScheduledJob | undefined;
   let valuationJobs: ScheduledJob | undefined;
   let auctionJobs: ScheduledJob | undefined;
   let biddingJobs: ScheduledJob | undefined;
+  let petitionJobs: ScheduledJob | undefined;
   const startWorkers = async () => {
     if (jobs) return;
     await modes.refresh();
@@ -208,6 +214,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     auctionJobs = scheduleAuctionJobs(ctx, config.jobsCron, { afterRun: () => timers.armDue() });
     await timers.armDue();
     biddingJobs = scheduleBiddingJobs(ctx, options.paymentGateway, config.jobsCron);
+    petitionJobs = schedulePetitionJobs(ctx, config.jobsCron);
     await inquiry.runner.resumeAll();
   };
 
@@ -309,7 +316,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // The scheduled jobs stop, each after its run in progress, before the database goes.
       timers.stop();
       liveRoom.stop();
-      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop()]);
+      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop(), petitionJobs?.stop()]);
       await outbox.stop();
       await inquiry.runner.stop();
       await journal.flush();

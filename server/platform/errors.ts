@@ -95,6 +95,11 @@ export const ERROR_STATUS = {
   FORFEITURE_SETTLED: 409,
   PAYMENT_MISMATCH: 422,
   PAYMENT_GATEWAY_UNAVAILABLE: 503,
+  // Transparency for the parties and petitions (the transparency and petitions modules).
+  QUERY_REFUSED: 403,
+  PETITION_WRONG_STATE: 409,
+  ASSIGNEE_NOT_A_JUDGE: 422,
+  NOT_PETITION_ASSIGNEE: 403,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;
