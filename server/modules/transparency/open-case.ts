@@ -4,7 +4,7 @@ import type { PartyCredentials } from '../../../shared/schemas/transparency';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { caseByNo, type CaseRow } from '../cases';
-import { hashCode, lockDurationMs, sameHash } from './query-code.rules';
+import { FAILURE_WINDOW_MS, hashCode, lockDurationMs, sameHash } from './query-code.rules';
 import { addFailure, clearFailures, queryCodeOf, throttleRows } from './transparency.store';
 
 /** The one answer to every mismatch: an unknown case, a case without a code, a wrong code. */
@@ -37,8 +37,8 @@ export async function openCase(ctx: AppContext, credentials: PartyCredentials, c
   const given = hashCode(ctx.config.appSecret, theCase?.id ?? randomUUID(), credentials.code);
   const ok = sameHash(stored?.codeHash ?? NO_HASH, given) && Boolean(theCase && stored);
   if (!ok || !theCase) {
-    await addFailure(ctx.db, caseKey, now, (n) => lockDurationMs(n, 'case'));
-    await addFailure(ctx.db, ipKey, now, (n) => lockDurationMs(n, 'ip'));
+    await addFailure(ctx.db, caseKey, now, FAILURE_WINDOW_MS, (n) => lockDurationMs(n, 'case'));
+    await addFailure(ctx.db, ipKey, now, FAILURE_WINDOW_MS, (n) => lockDurationMs(n, 'ip'));
     throw queryRefused();
   }
   await clearFailures(ctx.db, caseKey);

@@ -47,11 +47,13 @@ export function sameHash(a: string, b: string): boolean {
  * Back-off after wrong queries, the login throttle's model: the first FREE_FAILURES cost nothing, then each failure
  * locks the key for BASE_LOCK_MS doubled per further failure, up to MAX_LOCK_MS. One key per case number (guessing
  * one case's code from many addresses) and one per client address, with a higher allowance (many cases from one
- * address). A success clears the case number's key.
+ * address). A success clears the case number's key; failures more than a day apart start the count again.
  */
 export const FREE_FAILURES = { case: 5, ip: 20 } as const;
 export const BASE_LOCK_MS = 60_000;
 export const MAX_LOCK_MS = 60 * 60_000;
+/** Failures older than this are forgotten: the count starts again. */
+export const FAILURE_WINDOW_MS = 24 * 60 * 60_000;
 
 export function lockDurationMs(failures: number, kind: keyof typeof FREE_FAILURES): number {
   const over = failures - FREE_FAILURES[kind];

@@ -24,12 +24,15 @@ export async function throttleRows(db: Db, keys: string[]): Promise<QueryThrottl
   return db.select().from(partyQueryThrottle).where(inArray(partyQueryThrottle.key, keys));
 }
 
-/** Adds one failure to a key and sets its lock; atomic so concurrent failures all count. */
-export async function addFailure(db: Db, key: string, now: Date, lockFor: (failures: number) => number): Promise<number> {
+/**
+ * Adds one failure to a key and sets its lock; atomic so concurrent failures all count. A count whose last failure is
+ * older than `windowMs` starts again at 1 (a party who mistyped months ago is not locked at the first slip).
+ */
+export async function addFailure(db: Db, key: string, now: Date, windowMs: number, lockFor: (failures: number) => number): Promise<number> {
   const [row] = await db
     .insert(partyQueryThrottle)
     .values({ key, failures: 1, lastFailureAt: now })
-    .onConflictDoUpdate({ target: partyQueryThrottle.key, set: { failures: sql`${partyQueryThrottle.failures} + 1`, lastFailureAt: now } })
+    .onConflictDoUpdate({ target: partyQueryThrottle.key, set: { failures: sql`case when ${partyQueryThrottle.lastFailureAt} < ${new Date(now.getTime() - windowMs)} then 1 else ${partyQueryThrottle.failures} + 1 end`, lastFailureAt: now } })
     .returning({ failures: partyQueryThrottle.failures });
   const failures = row?.failures ?? 1;
   const ms = lockFor(failures);
