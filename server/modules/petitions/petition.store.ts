@@ -30,7 +30,7 @@ export async function petitionsOfCase(db: Db, caseId: string): Promise<PetitionR
 
 /** The deadline running now (null, sorted last, once answered). */
 const RUNNING_DUE_AT = sql`case ${petitions.status} when 'received' then ${petitions.assignDueAt} when 'assigned' then ${petitions.answerDueAt} end`;
-const RUNNING_DUE = sql`${RUNNING_DUE_AT} nulls last`;
+const RUNNING_DUE = sql`${RUNNING_DUE_AT} asc nulls last`;
 
 export interface PetitionFilter {
   courtId?: string | undefined;
@@ -53,7 +53,7 @@ export async function listPetitions(db: Db, f: PetitionFilter, page: number, pag
     .select()
     .from(petitions)
     .where(where)
-    .orderBy(asc(RUNNING_DUE), desc(petitions.receivedAt), asc(petitions.id))
+    .orderBy(RUNNING_DUE, desc(petitions.receivedAt), asc(petitions.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   return { rows, total: total?.n ?? 0 };
