@@ -58,7 +58,7 @@ function label(t: (k: MessageKey) => string, key: string, fallback: string): str
   return isMessageKey(key) ? t(key) : fallback;
 }
 
-function PartyView({ view, caseNo, code, onReset }: { view: PartyCaseView; caseNo: string; code: string; onReset(): void }) {
+function PartyView({ view, caseNo, code, onReset, onFiled }: { view: PartyCaseView; caseNo: string; code: string; onReset(): void; /** After a petition is filed: the view is read again. */ onFiled(): Promise<void> }) {
   const i18n = useI18n();
   const { t, formatDate, formatDateTime } = i18n;
   const [filing, setFiling] = useState(false);
@@ -81,6 +81,7 @@ function PartyView({ view, caseNo, code, onReset }: { view: PartyCaseView; caseN
       });
       setFiled(t('pq.filed', { date: formatDate(receipt.answerDueAt) }));
       setFiling(false);
+      await onFiled();
     } catch (err) {
       setError(errorText(err, i18n));
     }
@@ -309,6 +310,13 @@ export function PartyCasePage() {
           onReset={() => {
             setView(null);
             setCode('');
+          }}
+          onFiled={async () => {
+            try {
+              setView(await transparencyApi.partyCase(caseNo, code));
+            } catch {
+              // The petition is filed; the view stays as it was if reading it again fails.
+            }
           }}
         />
       </div>
