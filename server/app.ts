@@ -39,6 +39,8 @@ import { HttpInquiryPlatformDirectory, scheduleValuationJobs, valuationRoutes } 
 import { creditRoutes, scheduleCreditJobs } from './modules/credit';
 import { Asset } from '../shared/institution-protocol';
 import { z } from 'zod';
+import { transparencyRoutes } from './modules/transparency';
+import { petitionProgressOf, petitionRoutes, schedulePetitionJobs } from './modules/petitions';
 
 export interface AppOptions {
   config: Config;
@@ -197,11 +199,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   paymentRoutes(api, ctx, { gateway: options.paymentGateway, onPaid: auctionPaymentHandler(ctx) });
   networkRoutes(api, ctx, { journal, onCallback: measureCallbackHandler(ctx) });
   inboxRoutes(api, ctx, { onReply, answerInquiry: (inquiryId, result) => inquiry.runner.answer(inquiryId, result), recordsOf });
+  // Transparency for the parties (query codes, the party view) and petitions (信访).
+  transparencyRoutes(api, ctx, { petitionsOf: petitionProgressOf });
+  petitionRoutes(api, ctx);
   let jobs: ScheduledJob | undefined;
   let valuationJobs: ScheduledJob | undefined;
   let auctionJobs: ScheduledJob | undefined;
   let biddingJobs: ScheduledJob | undefined;
   let creditJobs: ScheduledJob | undefined;
+  let petitionJobs: ScheduledJob | undefined;
   const startWorkers = async () => {
     if (jobs) return;
     await modes.refresh();
@@ -212,6 +218,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     await timers.armDue();
     biddingJobs = scheduleBiddingJobs(ctx, options.paymentGateway, config.jobsCron);
     creditJobs = scheduleCreditJobs(ctx, config.jobsCron);
+    petitionJobs = schedulePetitionJobs(ctx, config.jobsCron);
     await inquiry.runner.resumeAll();
   };
 
@@ -314,6 +321,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       timers.stop();
       liveRoom.stop();
       await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop(), creditJobs?.stop()]);
+      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop(), petitionJobs?.stop()]);
       await outbox.stop();
       await inquiry.runner.stop();
       await journal.flush();

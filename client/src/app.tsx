@@ -28,6 +28,8 @@ const pages = {
   myAuctions: () => import('./pages/my-auctions-page'),
   caseCredit: () => import('./pages/case-credit-page'),
   creditSearch: () => import('./pages/credit-search-page'),
+  partyCase: () => import('./pages/party-case-page'),
+  petitions: () => import('./pages/petitions-page'),
 };
 const CaseListPage = lazy(() => pages.caseList().then((m) => ({ default: m.CaseListPage })));
 const CaseControlPage = lazy(() => pages.caseControl().then((m) => ({ default: m.CaseControlPage })));
@@ -39,6 +41,8 @@ const NoticePage = lazy(() => pages.notice().then((m) => ({ default: m.NoticePag
 const AuctionBuilderPage = lazy(() => pages.auctionBuilder().then((m) => ({ default: m.AuctionBuilderPage })));
 const CourtAuctionPage = lazy(() => pages.courtAuction().then((m) => ({ default: m.CourtAuctionPage })));
 const CourtAuctionsPage = lazy(() => pages.courtAuctions().then((m) => ({ default: m.CourtAuctionsPage })));
+const PartyCasePage = lazy(() => pages.partyCase().then((m) => ({ default: m.PartyCasePage })));
+const PetitionsPage = lazy(() => pages.petitions().then((m) => ({ default: m.PetitionsPage })));
 const PublicAuctionsPage = lazy(() => pages.publicAuctions().then((m) => ({ default: m.PublicAuctionsPage })));
 const MyAuctionsPage = lazy(() => pages.myAuctions().then((m) => ({ default: m.MyAuctionsPage })));
 const CaseCreditPage = lazy(() => pages.caseCredit().then((m) => ({ default: m.CaseCreditPage })));
@@ -170,6 +174,16 @@ export function App() {
           }
         />
         {/* 网络司法拍卖: the public pages need no login; the court's pages are for its judges and clerks. */}
+        {/* 执行公开 and 信访: the parties' page needs no login (case number + query code); petitions are the court's. */}
+        <Route path="/query" element={<PartyCasePage />} />
+        <Route
+          path="/petitions"
+          element={
+            <RequireUser roles={COURT_STAFF}>
+              <PetitionsPage />
+            </RequireUser>
+          }
+        />
         <Route path="/auctions" element={<PublicAuctionsPage />} />
         <Route path="/auctions/:id" element={<PublicAuctionPage />} />
         <Route

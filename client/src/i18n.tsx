@@ -8,6 +8,7 @@ import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { auctionsEn, auctionsZh } from './messages/auctions';
 import { ledgerEn, ledgerZh } from './messages/ledger';
 import { creditEn, creditZh } from './messages/credit';
+import { transparencyEn, transparencyZh } from './messages/transparency';
 
 export type Lang = 'zh' | 'en';
 
@@ -591,6 +592,7 @@ const zh = {
   // The case's ledger and payouts (messages/ledger.ts)
   ...ledgerZh,
   ...creditZh,
+  ...transparencyZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1177,6 +1179,7 @@ const en: Record<MessageKey, string> = {
   ...auctionsEn,
   ...ledgerEn,
   ...creditEn,
+  ...transparencyEn,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -106,6 +106,11 @@ export const ERROR_STATUS = {
   EXTENSION_OUT_OF_RANGE: 422,
   CORRECTION_PENDING: 409,
   CORRECTION_NOT_PENDING: 409,
+  // Transparency for the parties and petitions (the transparency and petitions modules).
+  QUERY_REFUSED: 403,
+  PETITION_WRONG_STATE: 409,
+  ASSIGNEE_NOT_A_JUDGE: 422,
+  NOT_PETITION_ASSIGNEE: 403,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;

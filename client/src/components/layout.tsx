@@ -91,6 +91,9 @@ export function AppLayout() {
                   <li>
                     <NavLink to="/court/auctions">{t('nav.courtAuctions')}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/petitions">{t('nav.petitions')}</NavLink>
+                  </li>
                 </>
               ) : user?.role === 'institution_operator' ? (
                 <>
@@ -122,6 +125,11 @@ export function AppLayout() {
               <li>
                 <NavLink to="/credit">{t('nav.credit')}</NavLink>
               </li>
+              {staff ? null : (
+                <li>
+                  <NavLink to="/query">{t('nav.partyQuery')}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
           {user ? (

@@ -3,6 +3,7 @@ import type { CaseDetail, TimelineEntry } from '@shared/schemas/cases';
 import { displayMoney, isMoney } from '@shared/money';
 import { api } from '../api';
 import { CaseLedgerCard } from '../components/case-ledger';
+import { CaseTransparencyCard } from '../components/case-transparency';
 import { Alert } from '../components/fields';
 import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
@@ -233,6 +234,7 @@ export function CasePage() {
                   timeline.reload();
                 }}
               />
+              <CaseTransparencyCard caseId={c.id} onChanged={timeline.reload} />
             </div>
             <section className="card case-timeline" aria-labelledby="case-timeline-title">
               <h2 id="case-timeline-title">{t('case.timeline')}</h2>

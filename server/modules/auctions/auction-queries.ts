@@ -7,7 +7,9 @@ import { listCourts } from '../courts';
 import { caseVisibleTo } from '../cases';
 import { auctionVisibleTo, requireStaff } from './auction-access';
 import { isPublic, toAuctionView, toAuctionViews, toPublicAuctionView } from './auction-view';
-import { auctionById, auctionsOfCourt, publicAuctions } from './auction.store';
+import { auctionById, auctionsOfCourt, publicAuctions, publishedAuctionsOfCase } from './auction.store';
+import { leadingBidOf, saleOf } from './bidding.store';
+import type { Db } from '../../platform/db/database';
 import type { z } from 'zod';
 import type { PublicAuctionList } from '../../../shared/schemas/auctions';
 import type { AuctionStatus } from '../../../shared/auction-rules';
@@ -69,3 +71,38 @@ export async function publicAuctionPage(ctx: AppContext, id: string): Promise<Pu
   return toPublicAuctionView(ctx.db, row, ctx.clock.now());
 }
 
+
+/** A published auction of a case as its parties see it: no bidder, no buyer, only the public figures. */
+export interface PartyAuction {
+  id: string;
+  title: string;
+  status: AuctionStatus;
+  round: number;
+  startingPrice: string;
+  /** The leading bid while live, the sale price once sold; null when there is none. */
+  currentPrice: string | null;
+  salePrice: string | null;
+  biddingStartsAt: string;
+  biddingEndsAt: string;
+}
+
+/** The case's published auctions with their public figures (the caller checked who may know). */
+export async function partyAuctionsOfCase(db: Db, caseId: string): Promise<PartyAuction[]> {
+  const rows = await publishedAuctionsOfCase(db, caseId);
+  return Promise.all(
+    rows.map(async (a) => {
+      const [sale, leading] = await Promise.all([saleOf(db, a.id), leadingBidOf(db, a.id)]);
+      return {
+        id: a.id,
+        title: a.title,
+        status: a.status,
+        round: a.round,
+        startingPrice: formatMoney(a.startingPrice),
+        currentPrice: sale ? formatMoney(sale.price) : leading ? formatMoney(leading.amount) : null,
+        salePrice: sale && sale.status !== 'reneged' ? formatMoney(sale.price) : null,
+        biddingStartsAt: a.biddingStartsAt.toISOString(),
+        biddingEndsAt: a.biddingEndsAt.toISOString(),
+      };
+    }),
+  );
+}

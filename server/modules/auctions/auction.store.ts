@@ -138,6 +138,15 @@ export async function publicAuctions(db: Db, f: PublicFilter, page: number, page
   return { rows, total: total?.n ?? 0 };
 }
 
+/** The case's published auctions (announced at some point), oldest first: what its parties may follow. */
+export async function publishedAuctionsOfCase(db: Db, caseId: string): Promise<AuctionRow[]> {
+  return db
+    .select()
+    .from(auctions)
+    .where(and(eq(auctions.caseId, caseId), isNotNull(auctions.announcedAt), inArray(auctions.status, [...PUBLIC_STATUSES])))
+    .orderBy(asc(auctions.createdAt), asc(auctions.id));
+}
+
 // ---- Scheduled transitions: each a conditional update, so that a second run (or another process) changes nothing.
 
 export async function dueToAnnounce(db: Db, now: Date, limit: number): Promise<AuctionRow[]> {

@@ -4,6 +4,7 @@ export { runAuctionJobs, scheduleAuctionJobs, type AuctionJobOptions, type Aucti
 export { closeAuction } from './close-auction';
 export { isPublicAuctionRoom, publicRoomOf } from './auction-events';
 export { auctionById, type AuctionRow } from './auction.store';
+export { partyAuctionsOfCase, type PartyAuction } from './auction-queries';
 // Registration and deposits, bids, and the sale after the end (网拍 Art. 17–26, 拍变 Art. 22, 竞买资格).
 export { biddingRoutes } from './bidding.routes';
 export { runBiddingJobs, scheduleBiddingJobs, type BiddingJobResult } from './bidding.jobs';

@@ -28,6 +28,12 @@ export async function caseById(db: Db, id: string): Promise<CaseRow | undefined>
   return row;
 }
 
+/** The case with this number (案号), as written in the standard form. */
+export async function caseByNo(db: Db, caseNo: string): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(enforcementCases).where(eq(enforcementCases.caseNo, caseNo));
+  return row;
+}
+
 export async function partiesOf(db: Db, caseIds: string[]): Promise<PartyRow[]> {
   if (caseIds.length === 0) return [];
   return db.select().from(caseParties).where(inArray(caseParties.caseId, caseIds)).orderBy(asc(caseParties.position));

@@ -3,4 +3,4 @@ export { caseRoutes } from './case.routes';
 export { createCase } from './create-case';
 export { caseVisibleTo } from './case-access';
 export { applyRecovery, type Recovery } from './apply-recovery';
-export { caseById, countCases, partiesOf, type CaseRow, type PartyRow } from './case.store';
+export { caseById, caseByNo, countCases, partiesOf, type CaseRow, type PartyRow } from './case.store';

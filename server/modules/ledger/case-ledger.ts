@@ -4,7 +4,8 @@ import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { caseVisibleTo } from '../cases';
 import { balancesByAccount, caseRecoveredAccount, totals } from './ledger.rules';
-import { entriesOf, transactionsOfCase } from './ledger.store';
+import { accountTotals, entriesOf, transactionsOfCase } from './ledger.store';
+import type { Db } from '../../platform/db/database';
 
 /** The case's ledger: its transactions with their entries, the totals and the balance of each account touched. */
 export async function caseLedger(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseLedger> {
@@ -31,4 +32,10 @@ export async function caseLedger(ctx: AppContext, actor: Actor, caseId: string):
     totals: { debit: formatMoney(sum.debit), credit: formatMoney(sum.credit), recovered, paidOut, available: formatMoney(sub(recovered, paidOut)) },
     accounts,
   };
+}
+
+/** What was recovered for the case and what was paid out of it (no access check: the caller decided who may know). */
+export async function caseMoney(db: Db, caseId: string): Promise<{ recovered: string; paidOut: string }> {
+  const { debit, credit } = await accountTotals(db, caseRecoveredAccount(caseId));
+  return { recovered: formatMoney(credit), paidOut: formatMoney(debit) };
 }

@@ -1,6 +1,6 @@
 /** The double-entry ledger of money the court receives (deductions), and a case's view of it. */
 export { postTransaction, LedgerError, type PostInput } from './post-transaction';
-export { caseLedger } from './case-ledger';
+export { caseLedger, caseMoney } from './case-ledger';
 export { payOut } from './pay-out';
 export { ledgerRoutes } from './ledger.routes';
 export {

@@ -14,3 +14,5 @@ export * from '../../modules/auctions/auction.tables';
 export * from '../../modules/auctions/bidding.tables';
 export * from '../../modules/payments/payment.tables';
 export * from '../../modules/credit/credit.tables';
+export * from '../../modules/transparency/transparency.tables';
+export * from '../../modules/petitions/petition.tables';
