@@ -36,6 +36,7 @@ import { measureCallbackHandler, measureReplyHandler, measureRoutes, scheduleMea
 import { attachLiveRoom, auctionPaymentHandler, auctionRoutes, BidEngine, biddingRoutes, isPublicAuctionRoom, LiveTimers, scheduleAuctionJobs, scheduleBiddingJobs, SimulatedPurchaseEligibility, type PurchaseEligibility } from './modules/auctions';
 import { paymentRoutes, type PaymentGateway } from './modules/payments';
 import { HttpInquiryPlatformDirectory, scheduleValuationJobs, valuationRoutes } from './modules/valuation';
+import { closingRoutes, scheduleClosingJobs, type ClosingDeps } from './modules/closing';
 import { Asset } from '../shared/institution-protocol';
 import { z } from 'zod';
 
@@ -66,6 +67,8 @@ export interface App {
   outbox: OutboxWorker;
   /** The bank (tests drive the refund job with it). */
   payments: PaymentGateway;
+  /** The closing module's deps (the credit port is a no-op until the merge with the credit module; tests rewire it). */
+  closing: ClosingDeps;
   /** The Express application (behind the HTTP server's listener, which socket.io wraps). */
   express: Express;
   /** Starts the background work (resuming inquiries, delivery, scheduled jobs); `listen` does it unless workers is false. */
@@ -194,11 +197,26 @@ export async function createApp(options: AppOptions): Promise<App> {
   biddingRoutes(api, ctx, { ...bidding, engine });
   paymentRoutes(api, ctx, { gateway: options.paymentGateway, onPaid: auctionPaymentHandler(ctx) });
   networkRoutes(api, ctx, { journal, onCallback: measureCallbackHandler(ctx) });
+  // Closing a case (执行完毕, 终本, 恢复执行). TODO(merge with the credit module): wire `credit.onSatisfied` to the
+  // credit module's `debtSatisfied` (takes the debtor off the dishonest list) and `credit.restrictionInForce` to its
+  // consumption-restriction query. Until then nothing is listed and no restriction is ever in force, so termination
+  // is refused for want of one (终本规定 Art. 1 (二)).
+  const closing: ClosingDeps = {
+    credit: { onSatisfied: async () => undefined, restrictionInForce: async () => false },
+    measures: {
+      get callbackUrl() {
+        return orders.callbackUrl;
+      },
+    },
+    kick: orders.kick,
+  };
+  closingRoutes(api, ctx, closing);
   inboxRoutes(api, ctx, { onReply, answerInquiry: (inquiryId, result) => inquiry.runner.answer(inquiryId, result), recordsOf });
   let jobs: ScheduledJob | undefined;
   let valuationJobs: ScheduledJob | undefined;
   let auctionJobs: ScheduledJob | undefined;
   let biddingJobs: ScheduledJob | undefined;
+  let closingJobs: ScheduledJob | undefined;
   const startWorkers = async () => {
     if (jobs) return;
     await modes.refresh();
@@ -208,6 +226,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     auctionJobs = scheduleAuctionJobs(ctx, config.jobsCron, { afterRun: () => timers.armDue() });
     await timers.armDue();
     biddingJobs = scheduleBiddingJobs(ctx, options.paymentGateway, config.jobsCron);
+    // The re-checks after termination start their inquiries through the same service as the inquiry routes.
+    closingJobs = scheduleClosingJobs(ctx, { inquiry }, config.jobsCron);
     await inquiry.runner.resumeAll();
   };
 
@@ -284,6 +304,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     adapter,
     outbox,
     payments: options.paymentGateway,
+    closing,
     express: app,
     startWorkers,
     listen: async (port, host) => {
@@ -309,7 +330,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // The scheduled jobs stop, each after its run in progress, before the database goes.
       timers.stop();
       liveRoom.stop();
-      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop()]);
+      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop(), closingJobs?.stop()]);
       await outbox.stop();
       await inquiry.runner.stop();
       await journal.flush();

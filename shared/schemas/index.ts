@@ -6,3 +6,4 @@ export * from './inquiry';
 export * from './inbox';
 export * from './measures';
 export * from './auctions';
+export * from './closing';

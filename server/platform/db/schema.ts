@@ -13,3 +13,4 @@ export * from '../../modules/valuation/valuation.tables';
 export * from '../../modules/auctions/auction.tables';
 export * from '../../modules/auctions/bidding.tables';
 export * from '../../modules/payments/payment.tables';
+export * from '../../modules/closing/closing.tables';
