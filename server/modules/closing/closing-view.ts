@@ -9,8 +9,8 @@ import { alertsOfCase, interviewsOfCase, rechecksOfCase, type AlertRow, type Int
 
 /**
  * The facts the termination rules look at, read in the caller's transaction (or outside one for a view). An online
- * inquiry counts when it completed and asked every connected institution (no kinds filter): the search must be
- * exhaustive (终本规定 Art. 1 (三), Art. 3 (二)).
+ * inquiry of a debtor counts once it has completed, every institution asked having answered or failed (终本规定
+ * Art. 1 (三), Art. 3 (二)); one still waiting for an institution that answers by hand does not.
  */
 export async function terminationFacts(db: Db, credit: CreditPort, theCase: CaseRow, now: Date): Promise<TerminationFacts> {
   const [parties, inquiries, interviews, restrictionInForce] = await Promise.all([
@@ -20,7 +20,7 @@ export async function terminationFacts(db: Db, credit: CreditPort, theCase: Case
     credit.restrictionInForce(db, theCase.id),
   ]);
   const debtors = parties.filter((p) => p.role === 'debtor');
-  const inquired = debtors.filter((d) => inquiries.some((i) => i.partyId === d.id && i.status === 'completed' && (i.kinds === null || i.kinds.length === 0)));
+  const inquired = debtors.filter((d) => inquiries.some((i) => i.partyId === d.id && i.status === 'completed'));
   return { filedAt: theCase.filedAt, now, debtors: debtors.length, debtorsInquired: inquired.length, restrictionInForce, interviews: interviews.length };
 }
 

@@ -77,7 +77,7 @@ export function closingRoutes(api: Api, ctx: AppContext, deps: ClosingDeps): voi
     tag: 'closing',
     summary: 'Terminate the procedure for lack of assets (终结本次执行程序, 终本)',
     description:
-      'Only when all hold (终本规定 Art. 1): more than 3 calendar months since filing, a completed online inquiry of every debtor across all institutions, a consumption restriction in force, an interview with the creditor. Otherwise TERMINATION_CONDITIONS_UNMET with `missing`: every condition not met, each with its `code`, `rule` and `message`. On termination a re-check is scheduled every 6 months for 5 years (终本规定 Art. 9).',
+      'Only when all hold (终本规定 Art. 1): more than 3 calendar months since filing, a completed online inquiry of every debtor, a consumption restriction in force, an interview with the creditor. Otherwise TERMINATION_CONDITIONS_UNMET with `missing`: every condition not met, each with its `code`, `rule` and `message`. On termination a re-check is scheduled every 6 months for 5 years (终本规定 Art. 9).',
     auth: ['judge'],
     params: IdParams,
     body: TerminateBody,

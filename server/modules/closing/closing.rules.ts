@@ -49,7 +49,7 @@ export function recheckDueDates(terminatedAt: Date): Date[] {
 export interface TerminationFacts {
   filedAt: Date;
   now: Date;
-  /** Debtors of the case, and those of them with a completed online inquiry across every connected institution. */
+  /** Debtors of the case, and those of them with a completed online inquiry. */
   debtors: number;
   debtorsInquired: number;
   /** A consumption restriction (限制消费令) in force against the debtor (the credit module). */
@@ -83,7 +83,7 @@ export function terminationConditions(f: TerminationFacts): ConditionResult[] {
       code: 'ONLINE_INQUIRY_COMPLETED',
       met: f.debtors > 0 && f.debtorsInquired >= f.debtors,
       rule: '终本规定第一条第（三）项、第三条第（二）项',
-      message: `须通过网络执行查控系统对每名被执行人完成全面查询（已完成${f.debtorsInquired}/${f.debtors}） / An online inquiry of every debtor across all institutions must be completed (${f.debtorsInquired} of ${f.debtors})`,
+      message: `须通过网络执行查控系统对每名被执行人完成查询（已完成${f.debtorsInquired}/${f.debtors}） / An online inquiry of every debtor must be completed (${f.debtorsInquired} of ${f.debtors})`,
     },
     {
       code: 'CONSUMPTION_RESTRICTED',
