@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { auctionsEn, auctionsZh } from './messages/auctions';
 import { ledgerEn, ledgerZh } from './messages/ledger';
+import { closingEn, closingZh } from './messages/closing';
 
 export type Lang = 'zh' | 'en';
 
@@ -589,6 +590,7 @@ const zh = {
   ...auctionsZh,
   // The case's ledger and payouts (messages/ledger.ts)
   ...ledgerZh,
+  ...closingZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1174,6 +1176,7 @@ const en: Record<MessageKey, string> = {
   'notFound.home': 'Back to the workspace',
   ...auctionsEn,
   ...ledgerEn,
+  ...closingEn,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
