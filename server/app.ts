@@ -36,7 +36,8 @@ import { measureCallbackHandler, measureReplyHandler, measureRoutes, scheduleMea
 import { attachLiveRoom, auctionPaymentHandler, auctionRoutes, BidEngine, biddingRoutes, isPublicAuctionRoom, LiveTimers, scheduleAuctionJobs, scheduleBiddingJobs, SimulatedPurchaseEligibility, type PurchaseEligibility } from './modules/auctions';
 import { paymentRoutes, type PaymentGateway } from './modules/payments';
 import { HttpInquiryPlatformDirectory, scheduleValuationJobs, valuationRoutes } from './modules/valuation';
-import { creditRoutes, scheduleCreditJobs } from './modules/credit';
+import { creditRoutes, debtSatisfied, restrictionInForce, scheduleCreditJobs } from './modules/credit';
+import { closingRoutes, scheduleClosingJobs, type ClosingDeps } from './modules/closing';
 import { Asset } from '../shared/institution-protocol';
 import { z } from 'zod';
 import { transparencyRoutes } from './modules/transparency';
@@ -69,6 +70,8 @@ export interface App {
   outbox: OutboxWorker;
   /** The bank (tests drive the refund job with it). */
   payments: PaymentGateway;
+  /** The closing module's deps (the credit port is a no-op until the merge with the credit module; tests rewire it). */
+  closing: ClosingDeps;
   /** The Express application (behind the HTTP server's listener, which socket.io wraps). */
   express: Express;
   /** Starts the background work (resuming inquiries, delivery, scheduled jobs); `listen` does it unless workers is false. */
@@ -198,6 +201,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   biddingRoutes(api, ctx, { ...bidding, engine });
   paymentRoutes(api, ctx, { gateway: options.paymentGateway, onPaid: auctionPaymentHandler(ctx) });
   networkRoutes(api, ctx, { journal, onCallback: measureCallbackHandler(ctx) });
+  // Closing a case (执行完毕, 终本, 恢复执行): satisfied takes the debtor off the dishonest list (失信 Art. 10), and a
+  // termination needs a consumption restriction in force (终本规定 Art. 1 (二)), both from the credit module.
+  const closing: ClosingDeps = {
+    credit: { onSatisfied: async (tx, caseId) => void (await debtSatisfied(ctx, tx, caseId)), restrictionInForce },
+    measures: {
+      get callbackUrl() {
+        return orders.callbackUrl;
+      },
+    },
+    kick: orders.kick,
+  };
+  closingRoutes(api, ctx, closing);
   inboxRoutes(api, ctx, { onReply, answerInquiry: (inquiryId, result) => inquiry.runner.answer(inquiryId, result), recordsOf });
   // Transparency for the parties (query codes, the party view) and petitions (信访).
   transparencyRoutes(api, ctx, { petitionsOf: petitionProgressOf });
@@ -208,6 +223,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let biddingJobs: ScheduledJob | undefined;
   let creditJobs: ScheduledJob | undefined;
   let petitionJobs: ScheduledJob | undefined;
+  let closingJobs: ScheduledJob | undefined;
   const startWorkers = async () => {
     if (jobs) return;
     await modes.refresh();
@@ -219,6 +235,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     biddingJobs = scheduleBiddingJobs(ctx, options.paymentGateway, config.jobsCron);
     creditJobs = scheduleCreditJobs(ctx, config.jobsCron);
     petitionJobs = schedulePetitionJobs(ctx, config.jobsCron);
+    // The re-checks after termination start their inquiries through the same service as the inquiry routes.
+    closingJobs = scheduleClosingJobs(ctx, { inquiry }, config.jobsCron);
     await inquiry.runner.resumeAll();
   };
 
@@ -295,6 +313,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     adapter,
     outbox,
     payments: options.paymentGateway,
+    closing,
     express: app,
     startWorkers,
     listen: async (port, host) => {
@@ -320,8 +339,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // The scheduled jobs stop, each after its run in progress, before the database goes.
       timers.stop();
       liveRoom.stop();
-      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop(), creditJobs?.stop()]);
-      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop(), petitionJobs?.stop()]);
+      await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop(), creditJobs?.stop(), petitionJobs?.stop(), closingJobs?.stop()]);
       await outbox.stop();
       await inquiry.runner.stop();
       await journal.flush();

@@ -8,6 +8,7 @@ import type { CourtView, StaffView } from '@shared/schemas/courts';
 import type { Asset, InstitutionKind } from '@shared/institution-protocol';
 import type { AssetView, InquiryProgress, JournalEntryView, TargetStatus, TargetView } from '@shared/schemas/inquiry';
 import type { ExecuteNoticeBody, NoticeStatus, NoticeView } from '@shared/schemas/inbox';
+import type { ClosingView, InterviewView, RecordInterviewBody } from '@shared/schemas/closing';
 import type { CaseLedger, CaseMeasures, DeductionView, MeasureView, PayoutBody } from '@shared/schemas/measures';
 
 /** One field-level problem reported by the server with code VALIDATION_FAILED. */
@@ -210,6 +211,12 @@ export const api = {
   expiringMeasures: (days = 30) => request<MeasureView[]>('GET', '/api/measures/expiring', undefined, { days }),
 
   // 执行款: the case's ledger and paying recovered money out to the creditor (judges only)
+  // 结案: 执行完毕, 终本 (conditions, interviews, re-checks, alerts), 恢复执行
+  caseClosing: (caseId: string) => request<ClosingView>('GET', `/api/cases/${id(caseId)}/closing`),
+  recordInterview: (caseId: string, body: RecordInterviewBody) => request<InterviewView>('POST', `/api/cases/${id(caseId)}/interviews`, body),
+  closeSatisfied: (caseId: string) => request<ClosingView>('POST', `/api/cases/${id(caseId)}/close-satisfied`, {}),
+  terminateCase: (caseId: string, body: { note?: string }) => request<ClosingView>('POST', `/api/cases/${id(caseId)}/terminate`, body),
+  restoreCase: (caseId: string, body: { reason: string }) => request<ClosingView>('POST', `/api/cases/${id(caseId)}/restore`, body),
   caseLedger: (caseId: string) => request<CaseLedger>('GET', `/api/cases/${id(caseId)}/ledger`),
   payOut: (caseId: string, body: PayoutBody) => request<PayoutResult>('POST', `/api/cases/${id(caseId)}/payouts`, body),
 

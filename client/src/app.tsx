@@ -16,6 +16,7 @@ const pages = {
   caseList: () => import('./pages/case-list-page'),
   caseControl: () => import('./pages/case-control-page'),
   case: () => import('./pages/case-page'),
+  caseClosing: () => import('./pages/case-closing-page'),
   expiring: () => import('./pages/expiring-page'),
   newCase: () => import('./pages/new-case-page'),
   inbox: () => import('./pages/inbox-page'),
@@ -34,6 +35,7 @@ const pages = {
 const CaseListPage = lazy(() => pages.caseList().then((m) => ({ default: m.CaseListPage })));
 const CaseControlPage = lazy(() => pages.caseControl().then((m) => ({ default: m.CaseControlPage })));
 const CasePage = lazy(() => pages.case().then((m) => ({ default: m.CasePage })));
+const CaseClosingPage = lazy(() => pages.caseClosing().then((m) => ({ default: m.CaseClosingPage })));
 const ExpiringPage = lazy(() => pages.expiring().then((m) => ({ default: m.ExpiringPage })));
 const NewCasePage = lazy(() => pages.newCase().then((m) => ({ default: m.NewCasePage })));
 const InboxPage = lazy(() => pages.inbox().then((m) => ({ default: m.InboxPage })));
@@ -129,6 +131,14 @@ export function App() {
           element={
             <RequireUser roles={COURT_STAFF}>
               <CasePage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/cases/:id/closing"
+          element={
+            <RequireUser roles={COURT_STAFF}>
+              <CaseClosingPage />
             </RequireUser>
           }
         />

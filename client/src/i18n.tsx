@@ -9,6 +9,7 @@ import { auctionsEn, auctionsZh } from './messages/auctions';
 import { ledgerEn, ledgerZh } from './messages/ledger';
 import { creditEn, creditZh } from './messages/credit';
 import { transparencyEn, transparencyZh } from './messages/transparency';
+import { closingEn, closingZh } from './messages/closing';
 
 export type Lang = 'zh' | 'en';
 
@@ -593,6 +594,7 @@ const zh = {
   ...ledgerZh,
   ...creditZh,
   ...transparencyZh,
+  ...closingZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1180,6 +1182,7 @@ const en: Record<MessageKey, string> = {
   ...ledgerEn,
   ...creditEn,
   ...transparencyEn,
+  ...closingEn,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -7,3 +7,4 @@ export * from './inbox';
 export * from './measures';
 export * from './auctions';
 export * from './credit';
+export * from './closing';

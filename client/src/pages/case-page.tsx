@@ -139,6 +139,9 @@ function ControlCard({ caseId }: { caseId: string }) {
       <p className="button-row">
         <Link to={`/cases/${caseId}/assets`} className="button button-primary">
           {t('control.open')}
+        </Link>{' '}
+        <Link to={`/cases/${caseId}/closing`} className="button" data-testid="closing-link">
+          {t('closing.open')}
         </Link>
       </p>
     </section>

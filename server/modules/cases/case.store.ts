@@ -93,3 +93,16 @@ export async function caseForUpdate(tx: Db, id: string): Promise<CaseRow | undef
 export async function setOutstanding(tx: Db, id: string, outstandingAmount: string, now: Date): Promise<void> {
   await tx.update(enforcementCases).set({ outstandingAmount, updatedAt: now }).where(eq(enforcementCases.id, id));
 }
+
+/**
+ * Moves the case from one status to another, only if it is still in `from` (a conditional update: two closings of
+ * the same case never both succeed). Returns the updated row, or undefined when the case was not in `from`.
+ */
+export async function updateCaseStatus(tx: Db, id: string, from: CaseRow['status'], to: CaseRow['status'], now: Date): Promise<CaseRow | undefined> {
+  const [row] = await tx
+    .update(enforcementCases)
+    .set({ status: to, updatedAt: now })
+    .where(and(eq(enforcementCases.id, id), eq(enforcementCases.status, from)))
+    .returning();
+  return row;
+}

@@ -4,3 +4,4 @@ export { createCase } from './create-case';
 export { caseVisibleTo } from './case-access';
 export { applyRecovery, type Recovery } from './apply-recovery';
 export { caseById, caseByNo, countCases, partiesOf, type CaseRow, type PartyRow } from './case.store';
+export { changeCaseStatus, lockCase } from './change-status';

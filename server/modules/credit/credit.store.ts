@@ -183,3 +183,13 @@ export async function pendingCorrectionsOfCourt(db: Db, courtId: string): Promis
 export async function lockCaseCredit(tx: Db, caseId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`credit:${caseId}`}))`);
 }
+
+/** Whether a consumption restriction (限制消费令) is in force against a debtor of the case. */
+export async function restrictionInForce(db: Db, caseId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: consumptionRestrictions.id })
+    .from(consumptionRestrictions)
+    .where(and(eq(consumptionRestrictions.caseId, caseId), eq(consumptionRestrictions.subject, 'debtor'), isNull(consumptionRestrictions.endedAt)))
+    .limit(1);
+  return row !== undefined;
+}

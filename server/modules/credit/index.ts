@@ -4,3 +4,4 @@ export { listDebtor } from './list-debtor';
 export { debtSatisfied } from './debt-satisfied';
 export { runCreditJobs, scheduleCreditJobs, type CreditJobResult } from './credit.jobs';
 export { holidayCalendar } from './holiday-calendar';
+export { restrictionInForce } from './credit.store';

@@ -2,3 +2,4 @@
 export { InquiryService } from './inquiry-service';
 export { inquiryRoutes } from './inquiry.routes';
 export { assetById, type AssetRow, type InquiryRow, type TargetRow } from './inquiry.store';
+export { inquiriesOfCase, inquiryById, assetsFoundBy } from './inquiry.store';

@@ -22,8 +22,8 @@ export class InquiryService {
     this.runner = new InquiryRunner(ctx, adapter, options, (inquiry) => this.contextOf(inquiry));
   }
 
-  async start(actor: Actor, caseId: string, input: StartInquiryInput): Promise<InquiryRow> {
-    const { inquiry, targets } = await startInquiry(this.ctx, actor, caseId, input, this.runner.lease());
+  async start(actor: Actor, caseId: string, input: StartInquiryInput, options: { afterTermination?: boolean } = {}): Promise<InquiryRow> {
+    const { inquiry, targets } = await startInquiry(this.ctx, actor, caseId, input, this.runner.lease(), options);
     void this.runner.run(inquiry, targets, await this.contextOf(inquiry));
     return inquiry;
   }

@@ -166,3 +166,9 @@ export async function assetById(db: Db, id: string): Promise<AssetRow | undefine
   const [row] = await db.select().from(debtorAssets).where(eq(debtorAssets.id, id));
   return row;
 }
+
+/** The assets the given inquiries reported (each asset's latest report), for the re-checks after termination. */
+export async function assetsFoundBy(db: Db, inquiryIds: string[]): Promise<AssetRow[]> {
+  if (inquiryIds.length === 0) return [];
+  return db.select().from(debtorAssets).where(inArray(debtorAssets.lastInquiryId, inquiryIds)).orderBy(asc(debtorAssets.institutionCode), asc(debtorAssets.assetRef));
+}

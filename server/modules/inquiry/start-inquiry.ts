@@ -23,9 +23,13 @@ export async function startInquiry(
   caseId: string,
   input: StartInquiryInput,
   lease: { runnerId: string; leaseUntil: Date },
+  options: { afterTermination?: boolean } = {},
 ): Promise<{ inquiry: InquiryRow; targets: TargetRow[] }> {
   const theCase = await caseVisibleTo(ctx.db, actor, caseId);
-  if (theCase.status !== 'open') throw new AppError('CASE_NOT_OPEN', '案件已结，不能查询 / The case is closed; no inquiry');
+  // After termination for lack of assets (终本) the court still re-queries the debtor every 6 months for 5 years
+  // (终本规定 Art. 9): the scheduled re-check may search a terminated case; nothing else may search a closed one.
+  const searchable = theCase.status === 'open' || (options.afterTermination === true && theCase.status === 'terminated');
+  if (!searchable) throw new AppError('CASE_NOT_OPEN', '案件已结，不能查询 / The case is closed; no inquiry');
   const party = (await partiesOf(ctx.db, [caseId])).find((p) => p.id === input.partyId);
   if (!party || party.role !== 'debtor') {
     throw new AppError('NOT_A_DEBTOR', '只能查询本案被执行人的财产（财调第13条） / Only a debtor of this case may be searched (财调 Art. 13)', {
@@ -76,7 +80,7 @@ export async function startInquiry(
       entityType: 'inquiry',
       entityId: inquiry.id,
       caseId,
-      data: { debtor: party.name, institutions: institutions.length, kinds: inquiry.kinds },
+      data: { debtor: party.name, institutions: institutions.length, kinds: inquiry.kinds, ...(options.afterTermination ? { recheck: true } : {}) },
     });
   });
   return { inquiry, targets };

@@ -2,7 +2,7 @@
 export { measureRoutes, type MeasureRouteDeps } from './measure.routes';
 export { orderMeasure, type MeasureDeps } from './order-measure';
 export { renewMeasure } from './renew-measure';
-export { releaseMeasure } from './release-measure';
+export { releaseAllOfCase, releaseMeasure } from './release-measure';
 export { requestDeduction } from './request-deduction';
 export { approveDeduction } from './approve-deduction';
 export { declineDeduction } from './decline-deduction';

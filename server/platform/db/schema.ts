@@ -16,3 +16,4 @@ export * from '../../modules/payments/payment.tables';
 export * from '../../modules/credit/credit.tables';
 export * from '../../modules/transparency/transparency.tables';
 export * from '../../modules/petitions/petition.tables';
+export * from '../../modules/closing/closing.tables';
