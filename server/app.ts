@@ -70,8 +70,6 @@ export interface App {
   outbox: OutboxWorker;
   /** The bank (tests drive the refund job with it). */
   payments: PaymentGateway;
-  /** The closing module's deps (the credit port is a no-op until the merge with the credit module; tests rewire it). */
-  closing: ClosingDeps;
   /** The Express application (behind the HTTP server's listener, which socket.io wraps). */
   express: Express;
   /** Starts the background work (resuming inquiries, delivery, scheduled jobs); `listen` does it unless workers is false. */
@@ -313,7 +311,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     adapter,
     outbox,
     payments: options.paymentGateway,
-    closing,
     express: app,
     startWorkers,
     listen: async (port, host) => {

@@ -19,18 +19,9 @@ const THREE_MONTHS_AFTER_START = '2027-02-25T08:00:00.000Z';
 describe('closing a case: 执行完毕, 终本 and 恢复执行', function () {
   this.timeout(120_000);
   let f: Fixture;
-  let restricted: Set<string>;
-  let satisfied: string[];
 
   before(async () => {
     f = await startFixture();
-    restricted = new Set();
-    satisfied = [];
-    // The credit module is in another branch: the port is stubbed here as the merge will wire it.
-    f.t.app.closing.credit = {
-      onSatisfied: async (_tx, caseId) => void satisfied.push(caseId),
-      restrictionInForce: async (_db, caseId) => restricted.has(caseId),
-    };
   });
   after(() => f.close());
 
@@ -49,6 +40,17 @@ describe('closing a case: 执行完毕, 终本 and 恢复执行', function () {
     await f.t.app.inquiry.runner.settled(res.body.id);
   }
 
+  /** Lists the case's debtor (失信, ground (一)), which puts a consumption restriction in force (限高 Art. 1). */
+  async function restrict(caseId: string): Promise<void> {
+    const detail = (await get(`/api/cases/${caseId}`)).body;
+    const debtor = detail.parties.find((p: { role: string }) => p.role === 'debtor');
+    const res = await post(`/api/cases/${caseId}/credit/listings`, { partyId: debtor.id, ground: 'able_but_refuses', evidence: '被执行人有履行能力而拒不履行生效法律文书确定的义务' });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+  }
+
+  /** The case's listings as the credit module shows them. */
+  const listings = async (caseId: string) => (await get(`/api/cases/${caseId}/credit`)).body.listings as { status: string; removalCause: string | null; removalDueBy: string | null }[];
+
   /** Everything a refused request must leave as it was. */
   async function snapshot() {
     const db = f.ctx.db;
@@ -65,7 +67,7 @@ describe('closing a case: 执行完毕, 终本 and 恢复执行', function () {
   async function readyCase() {
     const c = await f.newCase();
     await inquire(c.id);
-    restricted.add(c.id);
+    await restrict(c.id);
     expect((await interview(c.id)).status).to.equal(201);
     return c;
   }
@@ -83,14 +85,14 @@ describe('closing a case: 执行完毕, 终本 and 恢复执行', function () {
       bare = await f.newCase();
       ready = await readyCase();
       noInquiry = await f.newCase();
-      restricted.add(noInquiry.id);
+      await restrict(noInquiry.id);
       await interview(noInquiry.id);
       noRestriction = await f.newCase();
       await inquire(noRestriction.id);
       await interview(noRestriction.id);
       noInterview = await f.newCase();
       await inquire(noInterview.id);
-      restricted.add(noInterview.id);
+      await restrict(noInterview.id);
     });
 
     it('when nothing has been done, then termination is refused listing every missing condition with its rule, and nothing changes', async () => {
@@ -158,16 +160,18 @@ describe('closing a case: 执行完毕, 终本 and 恢复执行', function () {
   describe('执行完毕', () => {
     it('when money is still outstanding, then closing as satisfied is refused with the amount, and nothing changes', async () => {
       const c = await f.newCase({ claim: '100000.00' });
+      await restrict(c.id);
       const before = await snapshot();
       const res = await post(`/api/cases/${c.id}/close-satisfied`, {});
       expectErrorBody(res, 409, 'CLAIM_OUTSTANDING');
       expect(res.body.error.details).to.deep.equal({ outstandingAmount: '100000.00' });
       expect(await snapshot()).to.deep.equal(before);
-      expect(satisfied).to.not.include(c.id);
+      expect((await listings(c.id)).map((l) => l.removalCause)).to.deep.equal([null]);
     });
 
     it('when deductions cover the claim, then the case closes as satisfied, every measure in force is released through the outbox (执行完毕) and the listing is removed', async () => {
       const c = await f.newCase({ claim: '1000.00' });
+      await restrict(c.id);
       const deposit = await f.asset(c.debtorIdNumber, 'deposit', { balance: '5000.00' });
       const car = await f.asset(c.debtorIdNumber, 'vehicle', { indicativeValue: '80000.00' });
       const m1 = await f.order(c.id, { assetId: deposit.id });
@@ -183,7 +187,10 @@ describe('closing a case: 执行完毕, 终本 and 恢复执行', function () {
       const res = await post(`/api/cases/${c.id}/close-satisfied`, {});
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       expect(res.body).to.include({ status: 'satisfied', outstandingAmount: '0.00', canCloseSatisfied: false });
-      expect(satisfied).to.include(c.id);
+      // The listing is due for removal within 3 working days (失信 Art. 10), through the credit module.
+      const [listing] = await listings(c.id);
+      expect(listing).to.include({ status: 'listed', removalCause: 'debt_satisfied' });
+      expect(listing!.removalDueBy).to.be.a('string');
       const releases = await f.ctx.db.select().from(outboxMessages).where(eq(outboxMessages.caseId, c.id));
       const released = releases.filter((m) => m.type === 'release');
       expect(released).to.have.length(2);

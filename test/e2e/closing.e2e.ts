@@ -2,7 +2,8 @@
  * Closing a case in the browser: a judge opens a demo case's closing page from the case page, records the interview
  * with the creditor, asks to terminate for lack of assets and sees the refusal listing every condition still missing
  * (终本规定 Art. 1); once the server's clock is past 3 months, the debtor searched online and a consumption restriction
- * in force (the credit port, stubbed until the merge), the termination goes through and the re-check schedule appears.
+ * in force (the debtor listed as dishonest through the credit module), the termination goes through and the re-check
+ * schedule appears.
  */
 import { expect } from 'chai';
 import request from 'supertest';
@@ -28,8 +29,6 @@ describe('closing a case in the browser', function () {
     this.timeout(240_000);
     const { page, log } = browser;
     log.expectHttpError({ path: /^\/api\/cases\/[0-9a-f-]{36}\/terminate$/, status: 422, method: 'POST' });
-    let restricted = false;
-    app.app.closing.credit = { onSatisfied: async () => undefined, restrictionInForce: async () => restricted };
 
     await logIn(page, app.url, 'judge.wang', '/cases');
     await page.getByLabel('案号或当事人名称').fill('李强');
@@ -63,7 +62,12 @@ describe('closing a case in the browser', function () {
     const started = await request(app.url).post(`/api/cases/${caseId}/inquiries`).set(bearer(token)).send({ partyId: debtor.id, kinds: ['bank_large', 'payment_platform'] });
     expect(started.status, JSON.stringify(started.body)).to.equal(202);
     await app.app.inquiry.runner.settled(started.body.id);
-    restricted = true;
+    // Listed as a dishonest debtor (失信, ground (一)), which restricts consumption (限高 Art. 1).
+    const listed = await request(app.url)
+      .post(`/api/cases/${caseId}/credit/listings`)
+      .set(bearer(token))
+      .send({ partyId: debtor.id, ground: 'able_but_refuses', evidence: '被执行人名下车辆于立案后转让，有履行能力而拒不履行' });
+    expect(listed.status, JSON.stringify(listed.body)).to.equal(201);
 
     // The session ran out with the 100 days: sign in again.
     await logIn(page, app.url, 'judge.wang', '/cases');
