@@ -3,6 +3,7 @@
  * extends a term (Art. 2), removes a listing with the reason (Art. 10) and decides correction requests (Art. 11).
  * Every rule is the server's; its refusals are shown as it words them.
  */
+import { displayMoney } from '@shared/money';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { GROUND_LABELS, LISTING_GROUNDS, type ListingGround } from '@shared/credit';
@@ -177,7 +178,7 @@ export function CaseCreditPage() {
       </div>
       {data.data ? (
         <>
-          <p className="lead">{t('credit.outstanding', { amount: data.data.outstandingAmount })}</p>
+          <p className="lead">{t('credit.outstanding', { amount: displayMoney(data.data.outstandingAmount) })}</p>
           <section className="card" aria-labelledby="credit-debtors">
             <h2 id="credit-debtors">{t('credit.debtors')}</h2>
             <ul className="plain-list">
