@@ -167,6 +167,7 @@ export const InterceptionReceipt = z.object({ interceptions: z.array(Interceptio
 export const CheckLogQuery = z.strictObject({
   idNumber: SubjectIdNumber.optional(),
   institution: z.string().max(64).optional(),
+  status: z.enum(['answered', 'refused']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

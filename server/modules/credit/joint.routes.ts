@@ -120,7 +120,7 @@ export function jointRoutes(api: Api, ctx: AppContext): void {
     handler: async ({ query, actor }) => {
       const courtId = actor.role === 'admin' ? null : actor.courtId;
       if (actor.role !== 'admin' && !courtId) throw new AppError('FORBIDDEN', '您不属于任何法院 / You do not belong to a court');
-      const { rows, total } = await checkLog(ctx.db, { courtId, idNumber: query.idNumber, institution: query.institution, page: query.page, pageSize: query.pageSize });
+      const { rows, total } = await checkLog(ctx.db, { courtId, idNumber: query.idNumber, institution: query.institution, status: query.status, page: query.page, pageSize: query.pageSize });
       return {
         items: rows.map(({ check, answer }) => ({
           checkId: check.id,

@@ -70,6 +70,7 @@ export interface CheckLogFilter {
   courtId: string | null;
   idNumber?: string;
   institution?: string;
+  status?: 'answered' | 'refused';
   page: number;
   pageSize: number;
 }
@@ -78,6 +79,7 @@ export async function checkLog(db: Db, filter: CheckLogFilter): Promise<{ rows: 
   const conditions: (SQL | undefined)[] = [
     filter.idNumber ? eq(jointCheckAnswers.idNumber, filter.idNumber) : undefined,
     filter.institution ? eq(jointChecks.institutionCode, filter.institution) : undefined,
+    filter.status ? eq(jointChecks.status, filter.status) : undefined,
   ];
   if (filter.courtId) {
     conditions.push(
