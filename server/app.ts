@@ -36,7 +36,7 @@ import { measureCallbackHandler, measureReplyHandler, measureRoutes, scheduleMea
 import { attachLiveRoom, auctionPaymentHandler, auctionRoutes, BidEngine, biddingRoutes, isPublicAuctionRoom, LiveTimers, scheduleAuctionJobs, scheduleBiddingJobs, SimulatedPurchaseEligibility, type PurchaseEligibility } from './modules/auctions';
 import { paymentRoutes, type PaymentGateway } from './modules/payments';
 import { HttpInquiryPlatformDirectory, scheduleValuationJobs, valuationRoutes } from './modules/valuation';
-import { creditRoutes, debtSatisfied, restrictionInForce, scheduleCreditJobs } from './modules/credit';
+import { creditRoutes, debtSatisfied, JointDeliveryWorker, restrictionInForce, scheduleCreditJobs } from './modules/credit';
 import { closingRoutes, scheduleClosingJobs, type ClosingDeps } from './modules/closing';
 import { Asset } from '../shared/institution-protocol';
 import { z } from 'zod';
@@ -70,6 +70,8 @@ export interface App {
   outbox: OutboxWorker;
   /** The bank (tests drive the refund job with it). */
   payments: PaymentGateway;
+  /** Joint-punishment webhook deliveries (tests drive `runOnce`). */
+  jointDeliveries: JointDeliveryWorker;
   /** The Express application (behind the HTTP server's listener, which socket.io wraps). */
   express: Express;
   /** Starts the background work (resuming inquiries, delivery, scheduled jobs); `listen` does it unless workers is false. */
@@ -181,6 +183,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   ledgerRoutes(api, ctx);
   auctionRoutes(api, ctx);
   creditRoutes(api, ctx);
+  const jointDeliveries = new JointDeliveryWorker(ctx);
   // Registration, deposits, bids and the sale; the bank notifies payments at /api/payments/callbacks.
   const bidding = {
     eligibility: options.purchaseEligibility ?? new SimulatedPurchaseEligibility(),
@@ -232,6 +235,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     await timers.armDue();
     biddingJobs = scheduleBiddingJobs(ctx, options.paymentGateway, config.jobsCron);
     creditJobs = scheduleCreditJobs(ctx, config.jobsCron);
+    jointDeliveries.start();
     petitionJobs = schedulePetitionJobs(ctx, config.jobsCron);
     // The re-checks after termination start their inquiries through the same service as the inquiry routes.
     closingJobs = scheduleClosingJobs(ctx, { inquiry }, config.jobsCron);
@@ -311,6 +315,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     adapter,
     outbox,
     payments: options.paymentGateway,
+    jointDeliveries,
     express: app,
     startWorkers,
     listen: async (port, host) => {
@@ -338,6 +343,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       liveRoom.stop();
       await Promise.all([jobs?.stop(), valuationJobs?.stop(), auctionJobs?.stop(), biddingJobs?.stop(), creditJobs?.stop(), petitionJobs?.stop(), closingJobs?.stop()]);
       await outbox.stop();
+      await jointDeliveries.stop();
       await inquiry.runner.stop();
       await journal.flush();
     },

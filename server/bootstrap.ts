@@ -74,10 +74,18 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<A
     const app = await createApp({ config, database, clock, logger, identityVerifier: options.identityVerifier, networkUrl, paymentGateway, workers: options.workers });
     const seeded = config.demoData ? await seedDemoIfEmpty(app.ctx) : false;
     const close = app.close;
+    const listen = app.listen;
     return {
       ...app,
       seeded,
       simulator,
+      // The simulated registries and payment platforms check the list with the platform and report interceptions
+      // to it (joint punishment), so once listening the platform tells the simulator where it is.
+      listen: async (port, host) => {
+        const url = await listen(port, host);
+        if (simulator) await tellSimulatorWhereWeAre(simulator.url, config.publicUrl ?? url.replace('localhost', '127.0.0.1'), logger);
+        return url;
+      },
       close: async () => {
         await close();
         await simulator?.close();
@@ -88,5 +96,19 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<A
     await simulator?.close();
     await database.close();
     throw err;
+  }
+}
+
+async function tellSimulatorWhereWeAre(simUrl: string, platformUrl: string, logger: Logger): Promise<void> {
+  try {
+    const res = await fetch(`${simUrl}/admin/platform`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: platformUrl }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (!res.ok) logger.warn({ status: res.status }, 'the simulator did not take the platform URL');
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, 'the simulator did not take the platform URL');
   }
 }

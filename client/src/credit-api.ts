@@ -1,10 +1,11 @@
 /** The dishonest-debtor list (失信) API: the judge's case page and the public search. */
 import type { CaseCreditView, CreditSearchResult, ListingView } from '@shared/schemas/credit';
+import type { InterceptionView } from '@shared/schemas/joint';
 import { request } from './api';
 
 const id = (v: string) => encodeURIComponent(v);
 
-export type { CaseCreditView, CreditSearchResult, ListingView };
+export type { CaseCreditView, CreditSearchResult, InterceptionView, ListingView };
 
 export const creditApi = {
   caseCredit: (caseId: string) => request<CaseCreditView>('GET', `/api/cases/${id(caseId)}/credit`),
@@ -14,6 +15,8 @@ export const creditApi = {
   remove: (listingId: string, reason: string) => request<ListingView>('POST', `/api/credit/listings/${id(listingId)}/remove`, { reason }),
   decide: (correctionId: string, decision: 'upheld' | 'rejected', reason: string) =>
     request<ListingView>('POST', `/api/credit/corrections/${id(correctionId)}/decide`, { decision, reason }),
+  /** Interceptions institutions reported against the case's restricted debtors (联合惩戒). */
+  interceptions: (caseId: string) => request<InterceptionView[]>('GET', `/api/cases/${id(caseId)}/credit/interceptions`),
   search: (q: string) => request<CreditSearchResult>('GET', '/api/public/credit/search', undefined, { q }),
   fileCorrection: (listingId: string, body: { applicantName: string; reasons: string; contact?: string }) =>
     request<{ id: string; dueBy: string }>('POST', `/api/public/credit/listings/${id(listingId)}/corrections`, body),

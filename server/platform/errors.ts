@@ -106,6 +106,9 @@ export const ERROR_STATUS = {
   EXTENSION_OUT_OF_RANGE: 422,
   CORRECTION_PENDING: 409,
   CORRECTION_NOT_PENDING: 409,
+  // Joint punishment (the credit module: checks, subscriptions, interceptions).
+  BATCH_TOO_LARGE: 422,
+  NOT_RESTRICTED: 422,
   // Transparency for the parties and petitions (the transparency and petitions modules).
   QUERY_REFUSED: 403,
   PETITION_WRONG_STATE: 409,

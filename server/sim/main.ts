@@ -19,6 +19,8 @@ const Env = z.object({
   SIM_LATENCY_SCALE: z.coerce.number().min(0).default(1),
   SIM_MAX_LATENCY_MS: z.coerce.number().int().positive().optional(),
   SIM_FAULTS: flag.default(true),
+  /** Where the platform is, for joint-punishment checks and interception reports (or POST /admin/platform later). */
+  PLATFORM_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +44,7 @@ const sim = await startSimulator({
   networkSecret,
   latency: { scale: env.SIM_LATENCY_SCALE, maxMs: env.SIM_MAX_LATENCY_MS },
   faults: env.SIM_FAULTS,
+  platformUrl: env.PLATFORM_URL,
   logger,
 });
 

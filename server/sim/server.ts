@@ -20,6 +20,7 @@ import { buildCatalogue, type SimInstitution } from './catalogue';
 import { SimBank, serveBank } from './bank';
 import { CallbackSender, type CallbackStats } from './callbacks';
 import { InquiryPlatformDesk } from './inquiry-platforms';
+import { JointPunishmentDesk } from './joint-punishment';
 import { MessageDesk } from './message-desk';
 import { Network, type Promotion } from './network';
 import { standardNormal } from './random';
@@ -50,6 +51,8 @@ export interface SimulatorOptions {
   expirySweepMs?: number;
   /** How many inquiry replies are kept for replays. */
   inquiryReplayLimit?: number;
+  /** Where the platform is, for the joint-punishment checks and reports (also settable by POST /admin/platform). */
+  platformUrl?: string;
 }
 
 export interface FaultRates {
@@ -96,6 +99,7 @@ interface Live {
 const OutageBody = z.object({ down: z.boolean() });
 const Rate = z.number().min(0).max(1);
 const FaultsBody = z.object({ errorRate: Rate.optional(), timeoutRate: Rate.optional(), malformedRate: Rate.optional() });
+const PlatformUrlBody = z.object({ url: z.url() });
 const PlatformHoursBody = z.object({ hours: z.number().min(0).max(24 * 365).nullable() });
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
@@ -124,6 +128,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const platforms = new InquiryPlatformDesk(seed, options.networkSecret);
   // The bank that collects deposits and prices (网拍 Art. 8(2), 17) shares the server too: see bank.ts.
   const bank = new SimBank({ networkSecret: options.networkSecret, clock, logger });
+  // Joint punishment (一处失信，处处受限): registries and payment platforms check and report: see joint-punishment.ts.
+  const joint = new JointPunishmentDesk(options.networkSecret, clock, (code) => live.get(code)?.institution, options.platformUrl);
   const callbacks = new CallbackSender({ keyOf, logger, clock, retryDelaysMs: options.callbackRetryDelaysMs });
   const notifyAll = (promotions: Promotion[]) => {
     if (promotions.length) setImmediate(() => promotions.forEach((p) => callbacks.notify(p)));
@@ -295,6 +301,25 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
           if (!body.success) return sendError(res, 400, 'INVALID_BODY', 'Expected { "hours": number | null }');
           if (!platforms.setHours(parts[2]!, body.data.hours)) return sendError(res, 404, 'UNKNOWN_PLATFORM', `Unknown inquiry platform ${parts[2]}`);
           sendJson(res, 200, { code: parts[2], hours: body.data.hours });
+        });
+      }
+      if (method === 'POST' && parts.length === 3 && ((parts[0] === 'registries' && parts[2] === 'transfers') || (parts[0] === 'payment-platforms' && parts[2] === 'purchases'))) {
+        return readJson(req, res, (raw) => {
+          const answer = parts[0] === 'registries' ? joint.transfer(parts[1]!, raw) : joint.purchase(parts[1]!, raw);
+          answer
+            .then((a) => sendJson(res, a.status, a.body))
+            .catch((err: unknown) => {
+              logger.error({ err, url: req.url }, 'joint-punishment request failed');
+              sendError(res, 500, 'SIMULATOR_BUG', 'The simulator failed on this request');
+            });
+        });
+      }
+      if (method === 'POST' && parts.length === 2 && parts[0] === 'admin' && parts[1] === 'platform') {
+        return readJson(req, res, (raw) => {
+          const body = PlatformUrlBody.safeParse(raw);
+          if (!body.success) return sendError(res, 400, 'INVALID_BODY', 'Expected { "url": "http://…" }');
+          joint.platformUrl = body.data.url.replace(/\/+$/, '');
+          sendJson(res, 200, { url: joint.platformUrl });
         });
       }
       if (method === 'GET' && parts.length === 1 && parts[0] === 'catalogue') {

@@ -63,6 +63,14 @@ export const creditZh = {
   'credit.correct.reasons': '申请理由',
   'credit.correct.submit': '提交纠正申请',
   'credit.correct.filed': '纠正申请已提交，法院将于 {date} 前审查。',
+  'credit.interceptions': '联合惩戒：拦截记录',
+  'credit.interceptions.none': '尚无协助执行机构报告拦截。',
+  'credit.interceptions.at': '时间',
+  'credit.interceptions.institution': '报告机构',
+  'credit.interceptions.what': '被拦截的行为',
+  'credit.interceptions.amount': '金额（元）',
+  'credit.interceptions.role.buyer': '买方',
+  'credit.interceptions.role.seller': '卖方',
 };
 
 export const creditEn: Record<keyof typeof creditZh, string> = {
@@ -126,4 +134,12 @@ export const creditEn: Record<keyof typeof creditZh, string> = {
   'credit.correct.reasons': 'Reasons',
   'credit.correct.submit': 'File the request',
   'credit.correct.filed': 'Request filed; the court decides by {date}.',
+  'credit.interceptions': 'Joint punishment: interceptions',
+  'credit.interceptions.none': 'No institution has reported an interception yet.',
+  'credit.interceptions.at': 'When',
+  'credit.interceptions.institution': 'Reported by',
+  'credit.interceptions.what': 'What was refused',
+  'credit.interceptions.amount': 'Amount (CNY)',
+  'credit.interceptions.role.buyer': 'buyer',
+  'credit.interceptions.role.seller': 'seller',
 };

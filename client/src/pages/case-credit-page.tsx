@@ -9,7 +9,7 @@ import { Link, useParams } from 'react-router-dom';
 import { GROUND_LABELS, LISTING_GROUNDS, type ListingGround } from '@shared/credit';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
-import { creditApi, type ListingView } from '../credit-api';
+import { creditApi, type InterceptionView, type ListingView } from '../credit-api';
 import { Badge } from '../components/badge';
 import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
@@ -120,12 +120,54 @@ function ListingCard({ listing, canDecide, onDone, run }: { listing: ListingView
   );
 }
 
+/** 联合惩戒: what institutions refused the case's restricted debtors and reported to the court (限高 Art. 3). */
+function Interceptions({ items }: { items: InterceptionView[] }) {
+  const { t, formatDateTime } = useI18n();
+  return (
+    <section aria-labelledby="credit-interceptions">
+      <h2 id="credit-interceptions">{t('credit.interceptions')}</h2>
+      {items.length === 0 ? (
+        <p>{t('credit.interceptions.none')}</p>
+      ) : (
+        <table className="table" data-testid="interceptions">
+          <thead>
+            <tr>
+              <th>{t('credit.interceptions.at')}</th>
+              <th>{t('credit.interceptions.institution')}</th>
+              <th>{t('credit.col.name')}</th>
+              <th>{t('credit.interceptions.what')}</th>
+              <th>{t('credit.interceptions.amount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id}>
+                <td>{formatDateTime(i.occurredAt)}</td>
+                <td>{i.institutionName ?? i.institution}</td>
+                <td>
+                  {i.name} · {t(`credit.interceptions.role.${i.role}`)}
+                </td>
+                <td>
+                  {i.description}
+                  {i.prohibitionLabel ? ` · ${i.prohibitionLabel}` : ''}
+                </td>
+                <td>{i.amount ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 export function CaseCreditPage() {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
   const { user } = useAuth();
   const groundLabel = useGroundLabel();
   const data = useLoad(() => creditApi.caseCredit(id), [id]);
+  const interceptions = useLoad(() => creditApi.interceptions(id), [id]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [partyId, setPartyId] = useState('');
   const [ground, setGround] = useState('');
@@ -242,6 +284,7 @@ export function CaseCreditPage() {
               <ListingCard key={l.id} listing={l} canDecide={canDecide} onDone={data.reload} run={(a) => run(a).catch(() => undefined)} />
             ))}
           </section>
+          {interceptions.data ? <Interceptions items={interceptions.data} /> : null}
         </>
       ) : null}
     </div>

@@ -17,6 +17,7 @@ import { caseCredit, listingView, searchList, visibleListing } from './credit-qu
 import { decideCorrection } from './decide-correction';
 import { extendListing } from './extend-listing';
 import { fileCorrection } from './file-correction';
+import { jointRoutes } from './joint.routes';
 import { listDebtor } from './list-debtor';
 import { removeListing } from './remove-listing';
 
@@ -24,6 +25,8 @@ const READERS = ['judge', 'clerk', 'admin'] as const;
 const JUDGES = ['judge'] as const;
 
 export function creditRoutes(api: Api, ctx: AppContext): void {
+  // Joint punishment (联合惩戒): institutions check, subscribe and report interceptions.
+  jointRoutes(api, ctx);
   api.route({
     method: 'get',
     path: '/api/cases/:id/credit',

@@ -5,3 +5,4 @@ export { debtSatisfied } from './debt-satisfied';
 export { runCreditJobs, scheduleCreditJobs, type CreditJobResult } from './credit.jobs';
 export { holidayCalendar } from './holiday-calendar';
 export { restrictionInForce } from './credit.store';
+export { JointDeliveryWorker, DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from './joint-delivery';

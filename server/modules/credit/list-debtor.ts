@@ -10,6 +10,7 @@ import { recordAudit } from '../audit';
 import { caseVisibleTo, partiesOf } from '../cases';
 import { courtById } from '../courts';
 import { requireJudge } from './credit-access';
+import { enqueueJointEvents } from './joint-events';
 import { currentListingOf, insertListing, lockCaseCredit, type ListingRow, type RestrictionRow } from './credit.store';
 
 const alreadyListed = () =>
@@ -102,6 +103,12 @@ export async function listDebtor(ctx: AppContext, actor: Actor, caseId: string, 
       await lockCaseCredit(tx, caseId);
       if (await currentListingOf(tx, caseId, party.id)) throw alreadyListed();
       await insertListing(tx, listing, restrictions);
+      // 一处失信，处处受限: subscribed institutions hear of it (a delivery per subscriber, committed with the listing).
+      await enqueueJointEvents(
+        tx,
+        ctx.clock,
+        restrictions.map((r) => ({ event: 'listing.added' as const, idNumber: r.idNumber, name: r.name, subject: r.subject, court: listing.courtName, caseNo: listing.caseNo })),
+      );
       await recordAudit(tx, ctx.clock, actor, {
         action: 'credit.listed',
         entityType: 'credit_listing',

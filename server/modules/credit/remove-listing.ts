@@ -5,7 +5,8 @@ import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import { listingVisibleTo, requireJudge } from './credit-access';
-import { endRestrictions, listingForUpdate, updateCurrentListing, type ListingRow } from './credit.store';
+import { endRestrictions, listingForUpdate, restrictionsOf, updateCurrentListing, type ListingRow } from './credit.store';
+import { enqueueJointEvents } from './joint-events';
 
 export type RemovalCause = NonNullable<ListingRow['removalCause']>;
 
@@ -26,6 +27,13 @@ export async function removeInTx(ctx: AppContext, tx: Db, actor: Actor, listingI
   });
   if (!removed) return undefined;
   const ended = await endRestrictions(tx, listingId, now);
+  // Subscribed institutions hear that the debtor is off the list and each restriction it imposed has ended.
+  const lifted = (await restrictionsOf(tx, [listingId])).filter((r) => r.endedAt?.getTime() === now.getTime());
+  const facts = { court: removed.courtName, caseNo: removed.caseNo };
+  await enqueueJointEvents(tx, ctx.clock, [
+    { event: 'listing.removed', idNumber: removed.debtorIdNumber, name: removed.debtorName, subject: 'debtor', ...facts },
+    ...lifted.map((r) => ({ event: 'restriction.ended' as const, idNumber: r.idNumber, name: r.name, subject: r.subject, ...facts })),
+  ]);
   await recordAudit(tx, ctx.clock, actor, {
     action: 'credit.removed',
     entityType: 'credit_listing',

@@ -17,3 +17,4 @@ export * from '../../modules/credit/credit.tables';
 export * from '../../modules/transparency/transparency.tables';
 export * from '../../modules/petitions/petition.tables';
 export * from '../../modules/closing/closing.tables';
+export * from '../../modules/credit/joint.tables';
