@@ -287,9 +287,11 @@ describe('network inquiry, control measures and the institution inbox in the bro
     await payout.getByRole('button', { name: '确认发放' }).click();
     await payout.waitFor({ state: 'detached' });
     await ledger.getByText('已发放 ¥12,000.00，本案尚待发放 ¥8,000.00。').waitFor();
-    expect(await total('paidOut').textContent()).to.equal('¥12,000.00');
-    expect(await total('available').textContent()).to.equal('¥8,000.00');
+    // The ledger reloads after the payout: wait for its new figures.
+    await total('paidOut').filter({ hasText: /^¥12,000\.00$/ }).waitFor();
+    await total('available').filter({ hasText: /^¥8,000\.00$/ }).waitFor();
     const paid = ledger.locator('table.ledger-table tbody tr[data-kind="payout"]');
+    await paid.waitFor();
     expect(await paid.textContent()).to.contain('发放执行款').and.contain('-¥12,000.00');
     await page.locator('.timeline-item[data-action="ledger.payout"]').waitFor();
 
