@@ -42,6 +42,7 @@ import { Asset } from '../shared/institution-protocol';
 import { z } from 'zod';
 import { transparencyRoutes } from './modules/transparency';
 import { petitionProgressOf, petitionRoutes, schedulePetitionJobs } from './modules/petitions';
+import { figuresRoutes } from './modules/figures';
 
 export interface AppOptions {
   config: Config;
@@ -218,6 +219,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Transparency for the parties (query codes, the party view) and petitions (信访).
   transparencyRoutes(api, ctx, { petitionsOf: petitionProgressOf });
   petitionRoutes(api, ctx);
+  // The courts' quality figures (执行质效), read from the other modules.
+  figuresRoutes(api, ctx);
   let jobs: ScheduledJob | undefined;
   let valuationJobs: ScheduledJob | undefined;
   let auctionJobs: ScheduledJob | undefined;

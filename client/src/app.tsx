@@ -49,6 +49,8 @@ const PublicAuctionsPage = lazy(() => pages.publicAuctions().then((m) => ({ defa
 const MyAuctionsPage = lazy(() => pages.myAuctions().then((m) => ({ default: m.MyAuctionsPage })));
 const CaseCreditPage = lazy(() => pages.caseCredit().then((m) => ({ default: m.CaseCreditPage })));
 const CreditSearchPage = lazy(() => pages.creditSearch().then((m) => ({ default: m.CreditSearchPage })));
+// Not prefetched with the others: it carries the charting library, and only court staff open it.
+const FiguresPage = lazy(() => import('./pages/figures-page').then((m) => ({ default: m.FiguresPage })));
 const PublicAuctionPage = lazy(() => pages.publicAuction().then((m) => ({ default: m.PublicAuctionPage })));
 
 function usePrefetchPages() {
@@ -65,6 +67,7 @@ function usePrefetchPages() {
 
 const COURT_STAFF: Role[] = ['judge', 'clerk'];
 const OPERATORS: Role[] = ['institution_operator'];
+const FIGURES_READERS: Role[] = ['judge', 'clerk', 'admin'];
 const BIDDERS: Role[] = ['bidder'];
 
 /** Sends signed-out visitors to the login page (and back afterwards); other roles to their own home. */
@@ -159,6 +162,14 @@ export function App() {
           }
         />
         <Route path="/credit" element={<CreditSearchPage />} />
+        <Route
+          path="/figures"
+          element={
+            <RequireUser roles={FIGURES_READERS}>
+              <FiguresPage />
+            </RequireUser>
+          }
+        />
         <Route
           path="/measures/expiring"
           element={

@@ -10,6 +10,7 @@ import { ledgerEn, ledgerZh } from './messages/ledger';
 import { creditEn, creditZh } from './messages/credit';
 import { transparencyEn, transparencyZh } from './messages/transparency';
 import { closingEn, closingZh } from './messages/closing';
+import { figuresEn, figuresZh } from './messages/figures';
 
 export type Lang = 'zh' | 'en';
 
@@ -595,6 +596,7 @@ const zh = {
   ...creditZh,
   ...transparencyZh,
   ...closingZh,
+  ...figuresZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1183,6 +1185,7 @@ const en: Record<MessageKey, string> = {
   ...creditEn,
   ...transparencyEn,
   ...closingEn,
+  ...figuresEn,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -8,3 +8,4 @@ export * from './measures';
 export * from './auctions';
 export * from './credit';
 export * from './closing';
+export * from './figures';

@@ -94,6 +94,9 @@ export function AppLayout() {
                   <li>
                     <NavLink to="/petitions">{t('nav.petitions')}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/figures">{t('nav.figures')}</NavLink>
+                  </li>
                 </>
               ) : user?.role === 'institution_operator' ? (
                 <>
@@ -111,6 +114,15 @@ export function AppLayout() {
                   </li>
                   <li>
                     <NavLink to="/home">{t('nav.home')}</NavLink>
+                  </li>
+                </>
+              ) : user?.role === 'admin' ? (
+                <>
+                  <li>
+                    <NavLink to="/home">{t('nav.home')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/figures">{t('nav.figures')}</NavLink>
                   </li>
                 </>
               ) : user ? (

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import { ACTIVE_STATUSES } from '../../../shared/auction-rules';
 import type { Db } from '../../platform/db/database';
 import { auctions } from './auction.tables';
@@ -250,4 +250,42 @@ export async function upsertProxy(tx: Db, auctionId: string, p: ProxyMax): Promi
     .insert(auctionProxyBids)
     .values({ registrationId: p.registrationId, auctionId, bidderCode: p.bidderCode, max: p.max, setAt: p.setAt })
     .onConflictDoUpdate({ target: auctionProxyBids.registrationId, set: { max: p.max, setAt: p.setAt } });
+}
+
+/** One auction round as the quality figures see it: when its bidding ended (null if it never did) and its sale. */
+export interface AuctionOutcome {
+  auctionId: string;
+  startingPrice: string;
+  biddingEndedAt: Date | null;
+  sale: { kind: 'auction' | 'fixed_price'; price: string; status: 'awaiting_balance' | 'paid' | 'reneged'; at: Date } | null;
+}
+
+/**
+ * The auctions of one court (or all) whose bidding ended, or whose sale was made, between `from` and `before`. The
+ * bidding end is `bidding_ends_at` of a round that ended (`ended_at` is set): a fixed-price sale later overwrites
+ * `ended_at` with its payment time, while `bidding_ends_at` stays the end of the bidding (with its extensions).
+ */
+export async function auctionOutcomes(db: Db, courtId: string | undefined, from: Date, before: Date): Promise<AuctionOutcome[]> {
+  const ended = and(isNotNull(auctions.endedAt), gte(auctions.biddingEndsAt, from), lt(auctions.biddingEndsAt, before));
+  const sold = and(gte(auctionSales.createdAt, from), lt(auctionSales.createdAt, before));
+  const rows = await db
+    .select({
+      auctionId: auctions.id,
+      startingPrice: auctions.startingPrice,
+      endedAt: auctions.endedAt,
+      biddingEndsAt: auctions.biddingEndsAt,
+      kind: auctionSales.kind,
+      price: auctionSales.price,
+      status: auctionSales.status,
+      soldAt: auctionSales.createdAt,
+    })
+    .from(auctions)
+    .leftJoin(auctionSales, eq(auctionSales.auctionId, auctions.id))
+    .where(and(courtId ? eq(auctions.courtId, courtId) : undefined, or(ended, sold)));
+  return rows.map((r) => ({
+    auctionId: r.auctionId,
+    startingPrice: r.startingPrice,
+    biddingEndedAt: r.endedAt ? r.biddingEndsAt : null,
+    sale: r.kind && r.price && r.status && r.soldAt ? { kind: r.kind, price: r.price, status: r.status, at: r.soldAt } : null,
+  }));
 }

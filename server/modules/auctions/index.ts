@@ -5,6 +5,7 @@ export { closeAuction } from './close-auction';
 export { isPublicAuctionRoom, publicRoomOf } from './auction-events';
 export { auctionById, type AuctionRow } from './auction.store';
 export { partyAuctionsOfCase, type PartyAuction } from './auction-queries';
+export { auctionOutcomes, type AuctionOutcome } from './bidding.store';
 // Registration and deposits, bids, and the sale after the end (网拍 Art. 17–26, 拍变 Art. 22, 竞买资格).
 export { biddingRoutes } from './bidding.routes';
 export { runBiddingJobs, scheduleBiddingJobs, type BiddingJobResult } from './bidding.jobs';

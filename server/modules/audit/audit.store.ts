@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { auditLog } from './audit.tables';
 import { GENESIS_HASH, chainHash, type StoredRecord } from './audit.rules';
@@ -47,5 +47,19 @@ export async function recordsOfEntity(db: Db, entityType: string, entityId: stri
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.seq));
+}
+
+/**
+ * The records of the given actions that belong to a case, from `from` (inclusive, when given) to `before` (exclusive),
+ * in chain order: the quality figures read closings, restorations and renewals from them.
+ */
+export async function caseRecordsByAction(db: Db, actions: string[], before: Date, from?: Date): Promise<Pick<StoredRecord, 'caseId' | 'action' | 'at' | 'data'>[]> {
+  const conditions = [inArray(auditLog.action, actions), lt(auditLog.at, before), isNotNull(auditLog.caseId)];
+  if (from) conditions.push(gte(auditLog.at, from));
+  return db
+    .select({ caseId: auditLog.caseId, action: auditLog.action, at: auditLog.at, data: auditLog.data })
+    .from(auditLog)
+    .where(and(...conditions))
     .orderBy(asc(auditLog.seq));
 }

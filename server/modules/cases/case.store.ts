@@ -106,3 +106,10 @@ export async function updateCaseStatus(tx: Db, id: string, from: CaseRow['status
     .returning();
   return row;
 }
+
+/** Id and filing time of every case (of one court, or all) filed before `before`: what the quality figures count. */
+export async function casesFiledBefore(db: Db, courtId: string | undefined, before: Date): Promise<{ id: string; filedAt: Date }[]> {
+  const conditions: SQL[] = [lt(enforcementCases.filedAt, before)];
+  if (courtId) conditions.push(eq(enforcementCases.courtId, courtId));
+  return db.select({ id: enforcementCases.id, filedAt: enforcementCases.filedAt }).from(enforcementCases).where(and(...conditions));
+}

@@ -15,4 +15,4 @@ export {
   type EntryInput,
   type LedgerProblem,
 } from './ledger.rules';
-export type { LedgerTransactionRow, LedgerEntryRow } from './ledger.store';
+export { recoveredCredits, type LedgerTransactionRow, type LedgerEntryRow } from './ledger.store';

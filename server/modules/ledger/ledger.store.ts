@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { ledgerEntries, ledgerTransactions } from './ledger.tables';
 
@@ -31,4 +31,17 @@ export async function accountTotals(db: Db, account: string): Promise<{ debit: s
 /** Serialises the payouts of one case (an advisory lock for the transaction). */
 export async function lockCasePayouts(tx: Db, caseId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payout:${caseId}`}))`);
+}
+
+/**
+ * Money credited to cases' recovered accounts (deductions, sale prices, forfeited deposits applied) from `from` to
+ * `before`, one row per entry with the case and the transaction's time.
+ */
+export async function recoveredCredits(db: Db, from: Date, before: Date): Promise<{ caseId: string; at: Date; amount: string }[]> {
+  const rows = await db
+    .select({ caseId: ledgerTransactions.caseId, at: ledgerTransactions.at, amount: ledgerEntries.credit })
+    .from(ledgerEntries)
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(and(like(ledgerEntries.account, 'case:%:recovered'), gt(ledgerEntries.credit, '0'), gte(ledgerTransactions.at, from), lt(ledgerTransactions.at, before)));
+  return rows.filter((r): r is { caseId: string; at: Date; amount: string } => r.caseId !== null);
 }

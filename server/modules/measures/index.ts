@@ -10,4 +10,4 @@ export { measureReplyHandler, applyReply, MEASURE_ORDER_TYPES } from './apply-re
 export { measureCallbackHandler } from './apply-callback';
 export { runMeasureJobs, scheduleMeasureJobs, type MeasureJobOptions } from './measure.jobs';
 export { caseMeasures, caseDeductions, expiringMeasures } from './measure-queries';
-export { measureById, measuresOfCase, type MeasureRow, type DeductionRow } from './measure.store';
+export { measureById, measureFigures, measuresOfCase, type MeasureRow, type DeductionRow } from './measure.store';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { ACTIVE_STATUSES } from './measure.rules';
 import { deductions, measures } from './measure.tables';
@@ -146,4 +146,36 @@ export async function deductionsOfCase(db: Db, caseId: string): Promise<Deductio
 export async function updateDeduction(tx: Db, id: string, changes: Partial<DeductionRow>): Promise<DeductionRow> {
   const [row] = await tx.update(deductions).set(changes).where(eq(deductions.id, id)).returning();
   return row!;
+}
+
+/**
+ * What the quality figures need of the measures of one court (or all) between `from` and `before`: the amounts frozen
+ * by freezes that took effect, the deductions completed, and the measures that lapsed unrenewed (查扣冻 Art. 27).
+ */
+export async function measureFigures(
+  db: Db,
+  courtId: string | undefined,
+  from: Date,
+  before: Date,
+): Promise<{ freezes: { at: Date; amount: string }[]; deductions: { at: Date; amount: string }[]; lapses: { at: Date }[] }> {
+  const court = courtId ? [eq(measures.courtId, courtId)] : [];
+  const freezes = await db
+    .select({ at: measures.effectiveAt, amount: measures.frozenAmount })
+    .from(measures)
+    .where(and(...court, eq(measures.kind, 'freeze'), isNotNull(measures.frozenAmount), gte(measures.effectiveAt, from), lt(measures.effectiveAt, before)));
+  const done = await db
+    .select({ at: deductions.completedAt, amount: deductions.deductedAmount })
+    .from(deductions)
+    .innerJoin(measures, eq(measures.id, deductions.measureId))
+    .where(and(...court, eq(deductions.status, 'completed'), gte(deductions.completedAt, from), lt(deductions.completedAt, before)));
+  const lapses = await db
+    .select({ at: measures.endedAt })
+    .from(measures)
+    .where(and(...court, eq(measures.status, 'lapsed'), gte(measures.endedAt, from), lt(measures.endedAt, before)));
+  const present = <T extends { at: Date | null }>(rows: T[]) => rows.filter((r) => r.at !== null) as (T & { at: Date })[];
+  return {
+    freezes: present(freezes).map((r) => ({ at: r.at, amount: r.amount ?? '0' })),
+    deductions: present(done).map((r) => ({ at: r.at, amount: r.amount ?? '0' })),
+    lapses: present(lapses).map((r) => ({ at: r.at })),
+  };
 }
