@@ -15,7 +15,7 @@ export const SATISFIED_RELEASE_REASON = '执行完毕';
  * Closes the case as enforced in full (执行完毕), in one transaction: only when deductions and sale proceeds have
  * covered the claim (outstanding 0), otherwise CLAIM_OUTSTANDING with the amount still due. Every measure still binding
  * an asset is released through the measures module's outbox (查扣冻 Art. 28 (四): the debt is paid), and the debtor
- * comes off the dishonest list (失信名单规定 Art. 7 (一)) through the credit port. A refusal changes nothing.
+ * comes off the dishonest list (失信 Art. 10, 2017 revision; Art. 7 (一) of the 2013 text) through the credit port. A refusal changes nothing.
  */
 export async function closeSatisfied(ctx: AppContext, deps: ClosingDeps, actor: Actor, caseId: string): Promise<{ theCase: CaseRow; released: number }> {
   await caseForJudge(ctx.db, actor, caseId);

@@ -3,11 +3,11 @@ import type { Actor } from '../../platform/actor';
 import type { MeasureDeps } from '../measures';
 
 /**
- * What closing needs from the credit module (失信名单 and 限制消费), which lives in another branch. Wired in app.ts;
- * until the merge it is a no-op there (see the TODO), so no restriction is ever in force and termination is refused.
+ * What closing needs from the credit module (失信名单 and 限制消费), wired in app.ts to that module's `debtSatisfied` and
+ * `restrictionInForce`: a port, so that closing does not reach into the credit module's tables.
  */
 export interface CreditPort {
-  /** The debt is satisfied: remove the dishonest listing (失信名单规定 Art. 7 (一)), inside the caller's transaction. */
+  /** The debt is satisfied: the dishonest listing becomes due for removal within 3 working days (失信 Art. 10, 2017 revision; Art. 7 (一) of the 2013 text), inside the caller's transaction. */
   onSatisfied(tx: Db, caseId: string): Promise<void>;
   /** Whether a consumption restriction (限制消费令) is in force against the case's debtor (终本规定 Art. 1 (二)). */
   restrictionInForce(db: Db, caseId: string): Promise<boolean>;

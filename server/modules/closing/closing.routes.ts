@@ -62,7 +62,7 @@ export function closingRoutes(api: Api, ctx: AppContext, deps: ClosingDeps): voi
     tag: 'closing',
     summary: 'Close the case as enforced in full (执行完毕)',
     description:
-      'Only when nothing is outstanding (CLAIM_OUTSTANDING with `outstandingAmount` otherwise). Every measure in force or queued is released through the outbox with the reason 执行完毕 (查扣冻 Art. 28 (四)); MEASURE_BUSY while an order awaits an institution. The debtor comes off the dishonest list (失信名单规定 Art. 7 (一)).',
+      'Only when nothing is outstanding (CLAIM_OUTSTANDING with `outstandingAmount` otherwise). Every measure in force or queued is released through the outbox with the reason 执行完毕 (查扣冻 Art. 28 (四)); MEASURE_BUSY while an order awaits an institution. The debtor comes off the dishonest list (失信 Art. 10, 2017 revision; Art. 7 (一) of the 2013 text).',
     auth: ['judge'],
     params: IdParams,
     body: CloseSatisfiedBody,
