@@ -334,6 +334,8 @@ describe('sim/server (the network behind HTTP)', () => {
 
     it('when a reply is malformed or the institution never answers, then nothing was executed and a retry executes once', async () => {
       await start({ faults: true, timeoutHoldMs: 2_000 });
+      // No chance faults while the accounts are read (the bank's usual rates would fail this read now and then).
+      sim.setFaults('B-ICBC', { errorRate: 0, timeoutRate: 0, malformedRate: 0 });
       const { free } = await icbcAccounts();
       const notice = freeze('B-ICBC', free.assetRef, '100.00');
       sim.setFaults('B-ICBC', { errorRate: 0, timeoutRate: 0, malformedRate: 1 });
