@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { runPetitionJobs } from '../../server/modules/petitions';
 import type { FakeClock } from '../../server/platform/clock';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { startBiddingFixture, type BiddingFixture } from '../auctions/bidding-fixture';
+import { buildPartyContent, openPartyView, type PartyContent } from '../transparency/party-content';
 import { browserHooks, screenshot } from './harness';
 import { logIn } from './steps';
 
@@ -97,5 +99,69 @@ describe('transparency for the parties and petitions in the browser', function (
     expect(await overdue.textContent()).to.include('逾期环节：交办');
     expect(await page.locator('li.petition').first().getAttribute('data-petition')).to.equal(await overdue.getAttribute('data-petition'));
     await screenshot(page, 'petitions', { fullPage: true });
+  });
+});
+
+describe('the party page of a case with measures, money and an auction, in the browser', function () {
+  let f: BiddingFixture;
+  let content: PartyContent;
+  const browser = browserHooks();
+
+  before(async function () {
+    this.timeout(180_000);
+    f = await startBiddingFixture({ serveClient: true });
+    // The same case as the component test: a flat seized and auctioned (live, one bid), a deposit frozen, 30,000
+    // deducted and 20,000 paid out.
+    content = await buildPartyContent(f);
+  });
+
+  after(async () => {
+    await f?.close();
+  });
+
+  it('when a party opens a case with a deduction, a payout and a live auction, then the page shows the measures, the money and the auction, and no bidder or staff', async function () {
+    this.timeout(120_000);
+    const view = (await openPartyView(f, content)).body;
+    const names = Object.fromEntries(view.measures.map((m: { kind: string; institutionName: string }) => [m.kind, m.institutionName]));
+    const { page } = browser;
+    await page.goto(`${f.t.url}/query`);
+    await page.getByRole('heading', { level: 1, name: '当事人查询' }).waitFor();
+    await page.getByLabel('案号').fill(content.caseNo);
+    await page.getByLabel('查询码').fill(content.code);
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: content.caseNo }).waitFor();
+
+    // The money: recovered and paid out.
+    expect((await page.locator('[data-total="recovered"]').textContent())!.trim()).to.equal('¥30,000.00');
+    expect((await page.locator('[data-total="paidOut"]').textContent())!.trim()).to.equal('¥20,000.00');
+
+    // The measures: kind and asset, institution, amounts, status.
+    const measures = page.locator('section[aria-labelledby="pq-measures"] tbody tr');
+    expect(await measures.count()).to.equal(2);
+    const freeze = measures.filter({ hasText: '冻结 ¥50,000.00' });
+    expect(await freeze.count()).to.equal(1);
+    const freezeText = (await freeze.textContent())!;
+    expect(freezeText).to.contain('已扣划 ¥30,000.00').and.contain('生效中').and.contain(names.freeze);
+    expect(await freeze.getAttribute('data-measure-status')).to.equal('in_force');
+    const seizure = measures.filter({ hasText: names.seizure });
+    expect(await seizure.getAttribute('data-measure-status')).to.equal('in_force');
+    expect(await seizure.locator('th').textContent()).to.match(/^查封/);
+
+    // The auction: title linking to its public page, live, the starting and the current price.
+    const auction = page.locator('li.party-auction');
+    expect(await auction.count()).to.equal(1);
+    const link = auction.getByRole('link', { name: '北京市朝阳区某小区1号楼101室' });
+    expect(await link.getAttribute('href')).to.equal(`/auctions/${content.auctionId}`);
+    const auctionText = (await auction.textContent())!;
+    expect(auctionText).to.contain('起拍价 ¥700,000.00').and.contain('当前价 ¥705,000.00').and.contain('第1次拍卖');
+
+    // The steps of the money are on the timeline.
+    for (const action of ['deduction.completed', 'ledger.payout', 'auction.announced']) await page.locator(`[data-action="${action}"]`).first().waitFor();
+
+    // Nothing internal on the page.
+    const text = (await page.locator('main').textContent())!;
+    for (const secret of ['王建国', '李敏', '张立', content.bidder.name, content.bidderCode, content.bidder.idNumber, content.debtorIdNumber, content.payeeAccount, content.deposit.assetRef]) {
+      expect(text, secret).to.not.include(secret);
+    }
   });
 });

@@ -11,6 +11,8 @@ import { expectErrorBody } from '../helpers/error-shape';
 import { rate } from '../../server/modules/figures/figures.rules';
 import type { FiguresView } from '../../shared/schemas/figures';
 import { startBiddingFixture, type BiddingFixture } from '../auctions/bidding-fixture';
+import { runMeasureJobs } from '../../server/modules/measures';
+import { DAY, startFixture, type Fixture } from '../measures/measure-fixture';
 
 describe('quality figures (执行质效) through the API', function () {
   this.timeout(120_000);
@@ -149,5 +151,69 @@ describe('quality figures (执行质效) through the API', function () {
     const doc = (await request(f.t.url).get('/api/openapi.json')).body;
     expect(doc.paths['/api/figures'].get.description).to.contain('实际执结率');
     expect(doc.paths['/api/figures.csv'].get.responses['200'].content).to.have.property('text/csv');
+  });
+});
+
+describe('quality figures: measures renewed on time, renewed late and lapsed (续行及时率) through the API', function () {
+  this.timeout(120_000);
+  let f: Fixture;
+  before(async () => {
+    f = await startFixture();
+  });
+  after(() => f?.close());
+
+  const inDays = (days: number) => new Date(f.clock.nowMs() + days * DAY).toISOString();
+  const renew = (id: string, until: string) => request(f.t.url).post(`/api/measures/${id}/renew`).set(bearer(f.wang.token)).send({ until });
+  const figures = async () => {
+    const res = await request(f.t.url).get('/api/figures').set(bearer(f.wang.token));
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    return res.body as FiguresView;
+  };
+  async function inForce(until: string) {
+    const c = await f.newCase({ claim: '1000000.00' });
+    const asset = await f.asset(c.debtorIdNumber, 'deposit', { balance: '20000.00' });
+    const res = await f.order(c.id, { assetId: asset.id, until });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    await f.deliver();
+    expect(await f.measure(c.id, res.body.id)).to.include({ status: 'in_force' });
+    return { caseId: c.id, id: res.body.id as string };
+  }
+
+  it('when one measure is renewed before expiry, one renewal is confirmed after expiry and one measure lapses, then the figures count one of each', async () => {
+    const base = await figures();
+    expect(base.measures).to.deep.equal({ renewedOnTime: 0, renewedLate: 0, lapsed: 0, renewalRate: null });
+    const onTime = await inForce(inDays(30));
+    const late = await inForce(inDays(3));
+    const lapsing = await inForce(inDays(2));
+
+    // On time: renewed and confirmed by the bank at once, 30 days before the term ran out.
+    expect((await renew(onTime.id, inDays(200))).status).to.equal(202);
+    await f.deliver();
+    expect(await f.measure(onTime.caseId, onTime.id)).to.include({ pendingOrder: null, expiresAt: inDays(200) });
+    expect((await figures()).measures).to.deep.equal({ renewedOnTime: 1, renewedLate: 0, lapsed: 0, renewalRate: '100.00' });
+
+    // Late: ordered before expiry but lost in transit; the bank's confirmation arrives after the term ran out.
+    f.fake.failNext = 1;
+    expect((await renew(late.id, inDays(300))).status).to.equal(202);
+    await f.deliver();
+    await f.advance(3 * DAY + 1000);
+    // Lapsed: the job ends the measure nobody renewed (and leaves the one whose renewal is in flight).
+    const jobs = await runMeasureJobs(f.ctx, f.clock.now(), { reminderDays: 7, callbackUrl: f.callbackUrl });
+    expect(jobs.lapsed).to.equal(1);
+    expect(await f.measure(lapsing.caseId, lapsing.id)).to.include({ status: 'lapsed' });
+    expect(await f.measure(late.caseId, late.id)).to.include({ status: 'in_force', pendingOrder: 'renew' });
+    await f.advance(60 * 60_000);
+    await f.deliver();
+    expect(await f.measure(late.caseId, late.id)).to.include({ status: 'in_force', pendingOrder: null });
+
+    const after = await figures();
+    expect(after.measures).to.deep.equal({ renewedOnTime: 1, renewedLate: 1, lapsed: 1, renewalRate: rate(1, 3) });
+    expect(after.measures.renewalRate).to.equal('33.33');
+    // Another court sees none of it.
+    const chen = await request(f.t.url).get('/api/figures').set(bearer(f.chen.token));
+    expect(chen.body.measures).to.deep.equal({ renewedOnTime: 0, renewedLate: 0, lapsed: 0, renewalRate: null });
+    // A period that ended before any of it counts nothing.
+    const earlier = await request(f.t.url).get('/api/figures?from=2026-01-01&to=2026-11-24').set(bearer(f.wang.token));
+    expect(earlier.body.measures).to.deep.equal({ renewedOnTime: 0, renewedLate: 0, lapsed: 0, renewalRate: null });
   });
 });

@@ -81,11 +81,11 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-/** `serveClient`: the app also serves the built client (for the browser tests). */
-export async function startFixture(options: { serveClient?: boolean } = {}): Promise<Fixture> {
+/** `serveClient`: the app also serves the built client (for the browser tests); `env`: configuration overrides. */
+export async function startFixture(options: { serveClient?: boolean; env?: Record<string, string> } = {}): Promise<Fixture> {
   const clock = new FakeClock(START);
   // The app's own worker stays off: these tests deliver to in-memory institutions with their own worker.
-  const t = await startTestApp({ clock, workers: false, serveClient: options.serveClient });
+  const t = await startTestApp({ clock, workers: false, serveClient: options.serveClient, env: options.env });
   const ctx = t.app.ctx;
   const fake = new FakeInstitutions(clock, t.config.network.secret);
   const worker = new OutboxWorker({
