@@ -129,6 +129,7 @@ export function CaseClosingPage() {
             </p>
           ) : null}
           {open && !v.canCloseSatisfied ? <p className="field-hint">{t('closing.satisfied.notYet', { amount: displayMoney(v.outstandingAmount) })}</p> : null}
+          {v.status === 'satisfied' || v.status === 'closed' ? <p className="field-hint">{t('closing.closedNote')}</p> : null}
         </section>
 
         <section className="card" aria-labelledby="closing-conditions-title">
