@@ -49,6 +49,29 @@ export const RestrictionView = z.object({
   endedAt: IsoDateTime.nullable(),
 });
 
+/** A restriction made by a restriction order on its own (限制消费令, 限高 Art. 1, 5), not by a listing. */
+export const RestrictionOrderView = RestrictionView.extend({
+  partyId: Uuid.meta({ description: 'The debtor the order was made against (for a legal representative\'s row too)' }),
+  reason: z.string().meta({ description: 'Why the court restricted (限高 Art. 2)' }),
+  endedReason: z.string().nullable().meta({ description: 'Why it ended: lifted (限高 Art. 9) or the debt performed' }),
+}).meta({ id: 'RestrictionOrder' });
+export type RestrictionOrderView = z.infer<typeof RestrictionOrderView>;
+
+export const IssueRestrictionBody = z.strictObject({
+  partyId: Uuid.meta({ description: 'The debtor, a party of this case' }),
+  reason: Reason.meta({ example: '被执行人未按执行通知书指定的期间履行给付义务' }),
+  legalRepName: z.string().trim().min(1).max(100).optional().meta({ description: 'Organisations: the legal representative (限高 Art. 3 para 2), required' }),
+  legalRepIdNumber: ResidentId.optional(),
+});
+export type IssueRestrictionBody = z.infer<typeof IssueRestrictionBody>;
+
+export const LiftRestrictionBody = z.strictObject({ reason: Reason.meta({ example: '被执行人提供确实有效的担保' }) });
+export type LiftRestrictionBody = z.infer<typeof LiftRestrictionBody>;
+
+/** The rows of one order: the debtor's and, for an organisation, its legal representative's. */
+export const RestrictionOrderResult = z.object({ restrictions: z.array(RestrictionOrderView) }).meta({ id: 'RestrictionOrderResult' });
+export type RestrictionOrderResult = z.infer<typeof RestrictionOrderResult>;
+
 export const CorrectionView = z
   .object({
     id: Uuid,
@@ -98,8 +121,18 @@ export const CaseCreditView = z
     caseId: Uuid,
     caseNo: z.string(),
     outstandingAmount: z.string(),
-    debtors: z.array(z.object({ partyId: Uuid, kind: z.enum(['person', 'organisation']), name: z.string(), idNumber: z.string(), listed: z.boolean() })),
+    debtors: z.array(
+      z.object({
+        partyId: Uuid,
+        kind: z.enum(['person', 'organisation']),
+        name: z.string(),
+        idNumber: z.string(),
+        listed: z.boolean(),
+        restricted: z.boolean().meta({ description: 'A consumption restriction in force, by a listing or by an order (限高)' }),
+      }),
+    ),
     listings: z.array(ListingView),
+    restrictionOrders: z.array(RestrictionOrderView).meta({ description: 'Restrictions made by an order on its own (限制消费令), newest first' }),
   })
   .meta({ id: 'CaseCredit' });
 export type CaseCreditView = z.infer<typeof CaseCreditView>;

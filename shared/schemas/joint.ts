@@ -62,13 +62,14 @@ export const Prohibition = z.object({ code: ProhibitionCode, zh: z.string(), en:
 
 export const ListingFact = z.object({
   subject: z.enum(['debtor', 'legal_representative']).meta({ description: 'legal_representative: restricted as the legal representative of a listed company (限高 Art. 3 para 2)' }),
+  basis: z.enum(['listing', 'order']).meta({ description: 'listing: imposed by a dishonest-debtor listing (失信); order: a consumption restriction order made on its own, without a listing (限高 Art. 1)' }),
   listedName: z.string(),
   court: z.string(),
   caseNo: z.string(),
-  ground: ListingGround,
+  ground: ListingGround.nullable().meta({ description: 'The listing\'s ground; null for an order' }),
   groundLabel: z.string(),
   since: IsoDateTime,
-  until: IsoDateTime.nullable().meta({ description: 'Null: until the duty is performed (失信 Art. 2)' }),
+  until: IsoDateTime.nullable().meta({ description: 'Null: until the duty is performed (失信 Art. 2), or for an order until lifted (限高 Art. 9)' }),
 });
 
 export const CheckAnswer = z
@@ -95,7 +96,8 @@ export const SubscriptionBody = z
 export type SubscriptionBody = z.infer<typeof SubscriptionBody>;
 export const SubscriptionView = z.object({ institution: z.string(), url: z.string().nullable(), events: z.array(z.string()) });
 
-export const JOINT_EVENTS = ['listing.added', 'listing.removed', 'restriction.ended'] as const;
+/** restriction.added: a consumption restriction order made on its own, without a listing (限高 Art. 1, 6). */
+export const JOINT_EVENTS = ['listing.added', 'listing.removed', 'restriction.added', 'restriction.ended'] as const;
 export type JointEvent = (typeof JOINT_EVENTS)[number];
 
 /**
@@ -147,7 +149,7 @@ export const InterceptionView = z
     institutionName: z.string().nullable(),
     caseId: Uuid,
     caseNo: z.string(),
-    listingId: Uuid,
+    listingId: Uuid.nullable().meta({ description: 'Null when the restriction that applied was made by an order, not a listing' }),
     idNumber: z.string(),
     name: z.string(),
     action: z.enum(INTERCEPTION_ACTIONS),

@@ -323,7 +323,7 @@ describe('joint punishment: institutions check, subscribe, intercept and report 
     it('when an institution subscribes and a debtor is listed, then it gets a signed listing.added; a forged ack is refused and the event retried with back-off until a valid ack', async () => {
       const sub = await request(f.t.url).put('/api/credit/joint/subscription').send(signed(CODE, { url: receiverUrl }));
       expect(sub.status, JSON.stringify(sub.body)).to.equal(200);
-      expect(sub.body).to.deep.equal({ institution: CODE, url: receiverUrl, events: ['listing.added', 'listing.removed', 'restriction.ended'] });
+      expect(sub.body).to.deep.equal({ institution: CODE, url: receiverUrl, events: ['listing.added', 'listing.removed', 'restriction.added', 'restriction.ended'] });
       const c = await listedDebtor();
       const [queued] = await deliveries();
       expect(queued).to.include({ status: 'pending', event: 'listing.added', attempts: 0 });

@@ -55,4 +55,32 @@ describe('the dishonest-debtor list in the browser', function () {
     expect(await visitor.page.content()).to.not.contain(DEBTOR_ID);
     await screenshot(visitor.page, 'credit-search');
   });
+
+  it('when a judge issues a consumption restriction order against a company without listing it, then it and its legal representative are restricted, and the judge lifts it', async () => {
+    const { page } = browser;
+    const COMPANY = '北京鑫源建材有限公司';
+    await logIn(page, app.url, 'judge.wang', '/cases');
+    await page.locator('table.case-table tbody tr', { hasText: COMPANY }).first().locator('a.case-no').click();
+    await page.waitForURL((url) => /^\/cases\/[0-9a-f-]+$/.test(url.pathname));
+    await page.getByRole('link', { name: '失信名单办理' }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/credit'));
+    const form = page.getByRole('form', { name: `发出限制消费令 · ${COMPANY}` });
+    await form.getByLabel('限制理由').fill('被执行人未按执行通知书指定的期间履行给付义务');
+    await form.getByLabel('法定代表人姓名').fill('周强');
+    await form.getByLabel('法定代表人身份证号').fill(completeResidentId('11010519700101123'));
+    await form.getByRole('button', { name: '发出限制消费令' }).click();
+    const orders = page.getByTestId('restriction-orders');
+    await orders.waitFor();
+    expect(await orders.locator('li').count()).to.equal(2);
+    expect(await orders.textContent()).to.contain('周强');
+    // Restricted, not listed: no listing was made.
+    expect(await page.getByRole('form', { name: `发出限制消费令 · ${COMPANY}` }).count()).to.equal(0);
+    expect(await page.locator('article.credit-listing').count()).to.equal(0);
+
+    const row = orders.locator('li', { hasText: COMPANY });
+    await row.getByLabel('解除理由（限高规定第九条）').fill('被执行人提供确实有效的担保');
+    await row.getByRole('button', { name: '解除限制消费令' }).click();
+    await page.getByRole('form', { name: `发出限制消费令 · ${COMPANY}` }).waitFor();
+    expect(await orders.textContent()).to.contain('被执行人提供确实有效的担保');
+  });
 });

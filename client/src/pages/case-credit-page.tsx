@@ -1,6 +1,7 @@
 /**
  * 失信名单办理 (/cases/:id/credit): the judge lists a debtor of the case on one of the six grounds (失信 Art. 1),
- * extends a term (Art. 2), removes a listing with the reason (Art. 10) and decides correction requests (Art. 11).
+ * extends a term (Art. 2), removes a listing with the reason (Art. 10) and decides correction requests (Art. 11); or
+ * restricts a debtor's consumption by an order without listing them (限制消费令, 限高 Art. 1) and lifts it (限高 Art. 9).
  * Every rule is the server's; its refusals are shown as it words them.
  */
 import { displayMoney } from '@shared/money';
@@ -9,7 +10,7 @@ import { Link, useParams } from 'react-router-dom';
 import { GROUND_LABELS, LISTING_GROUNDS, type ListingGround } from '@shared/credit';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
-import { creditApi, type InterceptionView, type ListingView } from '../credit-api';
+import { creditApi, type CaseCreditView, type InterceptionView, type ListingView, type RestrictionOrderView } from '../credit-api';
 import { Badge } from '../components/badge';
 import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
@@ -120,6 +121,75 @@ function ListingCard({ listing, canDecide, onDone, run }: { listing: ListingView
   );
 }
 
+type Run = (action: () => Promise<unknown>) => Promise<void>;
+
+/** 限制消费令 (限高 Art. 1): a judge restricts one debtor without listing them; an organisation names its legal representative (Art. 3 para 2). */
+function OrderForm({ caseId, debtor, onDone, run }: { caseId: string; debtor: CaseCreditView['debtors'][number]; onDone(): void; run: Run }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [repName, setRepName] = useState('');
+  const [repId, setRepId] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    let made = false;
+    void run(async () => {
+      await creditApi.order(caseId, { partyId: debtor.partyId, reason, ...(debtor.kind === 'organisation' ? { legalRepName: repName, legalRepIdNumber: repId } : {}) });
+      made = true;
+    }).then(() => {
+      // A refusal keeps what was typed, to correct it.
+      if (made) onDone();
+    });
+  };
+  return (
+    <form onSubmit={submit} className="form credit-order-form" aria-label={`${t('credit.order.action')} · ${debtor.name}`} data-order-form={debtor.partyId}>
+      <label>
+        {t('credit.order.reason')}
+        <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      {debtor.kind === 'organisation' ? (
+        <>
+          <label>
+            {t('credit.form.legalRepName')}
+            <input name="legalRepName" value={repName} onChange={(e) => setRepName(e.target.value)} />
+          </label>
+          <label>
+            {t('credit.form.legalRepId')}
+            <input name="legalRepIdNumber" value={repId} onChange={(e) => setRepId(e.target.value)} />
+          </label>
+        </>
+      ) : null}
+      <p className="button-row">
+        <button type="submit" className="button">
+          {t('credit.order.action')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** One row of a restriction order; the judge lifts an order in force from its debtor's row (限高 Art. 9), which ends the legal representative's too. */
+function OrderRow({ order, canDecide, onDone, run }: { order: RestrictionOrderView; canDecide: boolean; onDone(): void; run: Run }) {
+  const { t, formatDate } = useI18n();
+  const [reason, setReason] = useState('');
+  const inForce = order.endedAt === null;
+  return (
+    <li data-restriction={order.id}>
+      <strong>{order.name}</strong>
+      {order.subject === 'legal_representative' ? `（${t('credit.order.legalRep')}）` : ''} <Badge tone={inForce ? 'danger' : 'neutral'}>{inForce ? t('credit.order.inForce') : t('credit.order.ended')}</Badge>{' '}
+      {t('credit.order.since', { date: formatDate(order.startedAt) })} · {order.reason}
+      {order.endedAt ? ` · ${t('credit.order.endedAt', { date: formatDate(order.endedAt), reason: order.endedReason ?? '' })}` : ''}
+      {inForce && canDecide && order.subject === 'debtor' ? (
+        <span className="button-row">
+          <input aria-label={t('credit.order.liftReason')} name="liftReason" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <button type="button" className="button" onClick={() => void run(() => creditApi.lift(order.id, reason)).then(onDone)}>
+            {t('credit.order.lift')}
+          </button>
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
 /** 联合惩戒: what institutions refused the case's restricted debtors and reported to the court (限高 Art. 3). */
 function Interceptions({ items }: { items: InterceptionView[] }) {
   const { t, formatDateTime } = useI18n();
@@ -227,6 +297,8 @@ export function CaseCreditPage() {
               {data.data.debtors.map((d) => (
                 <li key={d.partyId}>
                   {d.name}（{d.idNumber}） <Badge tone={d.listed ? 'danger' : 'neutral'}>{d.listed ? t('credit.listed') : t('credit.notListed')}</Badge>
+                  {d.restricted ? <Badge tone="danger">{t('credit.restrictedBadge')}</Badge> : null}
+                  {canDecide && !d.restricted ? <OrderForm caseId={id} debtor={d} onDone={data.reload} run={(a) => run(a).catch(() => undefined)} /> : null}
                 </li>
               ))}
             </ul>
@@ -283,6 +355,19 @@ export function CaseCreditPage() {
             {data.data.listings.map((l) => (
               <ListingCard key={l.id} listing={l} canDecide={canDecide} onDone={data.reload} run={(a) => run(a).catch(() => undefined)} />
             ))}
+          </section>
+          <section aria-labelledby="credit-orders">
+            <h2 id="credit-orders">{t('credit.orders')}</h2>
+            <p className="hint">{t('credit.order.intro')}</p>
+            {data.data.restrictionOrders.length === 0 ? (
+              <p>{t('credit.orders.none')}</p>
+            ) : (
+              <ul className="plain-list" data-testid="restriction-orders">
+                {data.data.restrictionOrders.map((o) => (
+                  <OrderRow key={o.id} order={o} canDecide={canDecide} onDone={data.reload} run={(a) => run(a).catch(() => undefined)} />
+                ))}
+              </ul>
+            )}
           </section>
           {interceptions.data ? <Interceptions items={interceptions.data} /> : null}
         </>

@@ -14,8 +14,9 @@ export interface Subject {
 
 /**
  * The answer about one ID number, from the restrictions in force against it (pure). Listed: a current listing names
- * them as the debtor; restricted: any restriction in force, as debtor or as a listed company's legal representative
- * (限高 Art. 3 para 2). A restricted subject may not pay for any item of 限高 Art. 3.
+ * them as the debtor; restricted: any restriction in force, as debtor or as a company's legal representative
+ * (限高 Art. 3 para 2), whether a listing imposed it or a restriction order made on its own (限高 Art. 1: a court may
+ * restrict without listing): restricted, not listed. A restricted subject may not pay for any item of 限高 Art. 3.
  */
 export function answerFor(subject: Subject, rows: RestrictionInForce[]): CheckAnswer {
   const mine = rows.filter((r) => r.idNumber === subject.idNumber);
@@ -23,20 +24,24 @@ export function answerFor(subject: Subject, rows: RestrictionInForce[]): CheckAn
   const names = new Set(mine.map((r) => r.name));
   return {
     idNumber: subject.idNumber,
-    listed: mine.some((r) => r.subject === 'debtor'),
+    listed: mine.some((r) => r.subject === 'debtor' && r.basis === 'listing'),
     restricted,
     nameMatches: subject.name === undefined || !restricted ? null : names.has(subject.name.trim()),
     prohibitions: restricted ? CONSUMPTION_PROHIBITIONS.map((p) => ({ code: p.code, zh: p.zh, en: p.en })) : [],
-    listings: mine.map((r) => ({
-      subject: r.subject,
-      listedName: r.name,
-      court: r.courtName,
-      caseNo: r.caseNo,
-      ground: r.ground as ListingGround,
-      groundLabel: `失信规定第一条${GROUND_LABELS[r.ground as ListingGround]?.item ?? ''} ${GROUND_LABELS[r.ground as ListingGround]?.zh ?? r.ground}`,
-      since: r.listedAt.toISOString(),
-      until: r.expiresAt?.toISOString() ?? null,
-    })),
+    listings: mine.map((r) => {
+      const ground = r.ground as ListingGround | null;
+      return {
+        subject: r.subject,
+        basis: r.basis,
+        listedName: r.name,
+        court: r.courtName,
+        caseNo: r.caseNo,
+        ground,
+        groundLabel: ground ? `失信规定第一条${GROUND_LABELS[ground]?.item ?? ''} ${GROUND_LABELS[ground]?.zh ?? ground}` : '限制消费令（限高规定第一条）',
+        since: r.listedAt.toISOString(),
+        until: r.expiresAt?.toISOString() ?? null,
+      };
+    }),
   };
 }
 

@@ -6,10 +6,13 @@ import { correctionById, listingById, type CorrectionRow, type ListingRow } from
 
 /**
  * Listing, extending, removing and deciding corrections are a judge's decisions (失信 Art. 5: the court decides by a
- * written decision); a clerk or an administrator may look but not decide.
+ * written decision), as are restriction orders and their lifting (限高 Art. 4, 9: the court decides); a clerk or an
+ * administrator may look but not decide.
  */
 export function requireJudge(actor: Actor): void {
-  if (actor.role !== 'judge') throw new AppError('FORBIDDEN', '只有本院执行法官可以作出失信决定 / Only a judge of the court decides on the dishonest-debtor list');
+  if (actor.role !== 'judge') {
+    throw new AppError('FORBIDDEN', '只有本院执行法官可以作出失信或限制消费决定 / Only a judge of the court decides on the dishonest-debtor list and consumption restrictions');
+  }
 }
 
 /** A listing the actor may see: through its case (another court's answers 404, as cases do). */

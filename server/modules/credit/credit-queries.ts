@@ -4,15 +4,18 @@ import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { caseVisibleTo, partiesOf } from '../cases';
 import { listingVisibleTo } from './credit-access';
-import { listingsOfCase, searchCurrent, type ListingRow } from './credit.store';
+import { listingsOfCase, ordersOfCase, searchCurrent, type ListingRow } from './credit.store';
 import { toListingViews, toPublicListing } from './credit-view';
 import { holidayCalendar } from './holiday-calendar';
+import { toOrderView } from './restriction-orders';
 
-/** The case's debtors and their listings, for the staff of its court. */
+/** The case's debtors, their listings and the restrictions ordered on their own (限制消费令), for the staff of its court. */
 export async function caseCredit(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseCreditView> {
   const theCase = await caseVisibleTo(ctx.db, actor, caseId);
-  const [parties, rows] = await Promise.all([partiesOf(ctx.db, [caseId]), listingsOfCase(ctx.db, caseId)]);
+  const [parties, rows, orders] = await Promise.all([partiesOf(ctx.db, [caseId]), listingsOfCase(ctx.db, caseId), ordersOfCase(ctx.db, caseId)]);
   const listed = new Set(rows.filter((r) => r.status === 'listed').map((r) => r.partyId));
+  // 限高: restricted by a current listing or by an order in force alike.
+  const restricted = new Set([...listed, ...orders.filter((o) => o.endedAt === null).map((o) => o.partyId)]);
   return {
     caseId,
     caseNo: theCase.caseNo,
@@ -20,8 +23,9 @@ export async function caseCredit(ctx: AppContext, actor: Actor, caseId: string):
     debtors: parties
       .filter((p) => p.role === 'debtor')
       .sort((a, b) => a.position - b.position)
-      .map((p) => ({ partyId: p.id, kind: p.kind, name: p.name, idNumber: p.idNumber, listed: listed.has(p.id) })),
+      .map((p) => ({ partyId: p.id, kind: p.kind, name: p.name, idNumber: p.idNumber, listed: listed.has(p.id), restricted: restricted.has(p.id) })),
     listings: await toListingViews(ctx.db, rows, ctx.clock.now(), holidayCalendar(ctx)),
+    restrictionOrders: orders.map(toOrderView),
   };
 }
 

@@ -4,12 +4,15 @@ import type { AppContext } from '../../platform/context';
 import { scheduleJob, type ScheduledJob } from '../../platform/jobs';
 import { recordAudit } from '../audit';
 import { caseById } from '../cases';
-import { casesWithUnmarkedListings, dueForRemoval, flagOverdue, overdueUnflagged } from './credit.store';
+import { casesWithOrdersInForce, casesWithUnmarkedListings, lockCaseCredit, dueForRemoval, flagOverdue, overdueUnflagged } from './credit.store';
 import { debtSatisfied } from './debt-satisfied';
 import { removeInTx } from './remove-listing';
+import { endOrdersOnSatisfied } from './restriction-orders';
 
 export interface CreditJobResult {
   markedSatisfied: number;
+  /** Order-made restrictions ended because the case's debt is satisfied (限高 Art. 9). */
+  restrictionsEnded: number;
   removed: number;
   correctionsFlagged: number;
 }
@@ -18,6 +21,7 @@ export interface CreditJobResult {
  * The scheduled work of the list, safe to run twice and on several processes at once (each step a conditional
  * update; only the run whose update returns the row audits):
  * - a case whose outstanding amount has reached 0 has its listings marked due (失信 Art. 10 para 1 (1));
+ * - a case whose debt is satisfied has its order-made restrictions ended (限高 Art. 9), audited;
  * - listings due (marked, or whose term has ended, 失信 Art. 10 para 2) are removed and their consumption
  *   restrictions end (限高 Art. 9), well within the 3 working days, since the job runs every minute;
  * - correction requests not decided within their 15 days (失信 Art. 11) are flagged once to the court.
@@ -32,6 +36,21 @@ export async function runCreditJobs(ctx: AppContext, options: { batch?: number }
       const theCase = await caseById(ctx.db, caseId);
       if (!theCase || (compareMoney(theCase.outstandingAmount, '0') > 0 && theCase.status !== 'satisfied')) continue;
       markedSatisfied += await ctx.db.transaction((tx) => debtSatisfied(ctx, tx, caseId));
+    }
+    if (caseIds.length < batch) break;
+    after = caseIds[caseIds.length - 1]!;
+  }
+
+  let restrictionsEnded = 0;
+  for (let after: string | null = null; ; ) {
+    const caseIds = await casesWithOrdersInForce(ctx.db, after, batch);
+    for (const caseId of caseIds) {
+      const theCase = await caseById(ctx.db, caseId);
+      if (!theCase || (compareMoney(theCase.outstandingAmount, '0') > 0 && theCase.status !== 'satisfied')) continue;
+      restrictionsEnded += await ctx.db.transaction(async (tx) => {
+        await lockCaseCredit(tx, caseId);
+        return endOrdersOnSatisfied(ctx, tx, caseId);
+      });
     }
     if (caseIds.length < batch) break;
     after = caseIds[caseIds.length - 1]!;
@@ -77,13 +96,13 @@ export async function runCreditJobs(ctx: AppContext, options: { batch?: number }
     if (rows.length < batch) break;
   }
   notify.forEach((f) => f());
-  return { markedSatisfied, removed, correctionsFlagged };
+  return { markedSatisfied, restrictionsEnded, removed, correctionsFlagged };
 }
 
 /** Runs the credit jobs on a cron schedule (config JOBS_CRON). Returns the task; stop it on shutdown. */
 export function scheduleCreditJobs(ctx: AppContext, cronExpression: string): ScheduledJob {
   return scheduleJob('credit-jobs', cronExpression, ctx.logger, async () => {
     const result = await runCreditJobs(ctx);
-    if (result.markedSatisfied || result.removed || result.correctionsFlagged) ctx.logger.info(result, 'credit jobs');
+    if (result.markedSatisfied || result.restrictionsEnded || result.removed || result.correctionsFlagged) ctx.logger.info(result, 'credit jobs');
   });
 }

@@ -6,10 +6,13 @@ import {
   DecideCorrectionBody,
   ExtendListingBody,
   FileCorrectionBody,
+  IssueRestrictionBody,
+  LiftRestrictionBody,
   ListDebtorBody,
   ListingView,
   PublicCorrectionReceipt,
   RemoveListingBody,
+  RestrictionOrderResult,
 } from '../../../shared/schemas/credit';
 import type { AppContext } from '../../platform/context';
 import type { Api } from '../../platform/http/api';
@@ -20,6 +23,7 @@ import { fileCorrection } from './file-correction';
 import { jointRoutes } from './joint.routes';
 import { listDebtor } from './list-debtor';
 import { removeListing } from './remove-listing';
+import { issueRestrictionOrder, liftRestrictionOrder, toOrderView } from './restriction-orders';
 
 const READERS = ['judge', 'clerk', 'admin'] as const;
 const JUDGES = ['judge'] as const;
@@ -31,7 +35,7 @@ export function creditRoutes(api: Api, ctx: AppContext): void {
     method: 'get',
     path: '/api/cases/:id/credit',
     tag: 'credit',
-    summary: 'The case\'s debtors and their dishonest-debtor listings (失信) with restrictions and correction requests',
+    summary: 'The case\'s debtors, their dishonest-debtor listings (失信) with restrictions and correction requests, and restriction orders made on their own (限高)',
     auth: READERS,
     params: IdParams,
     response: CaseCreditView,
@@ -53,6 +57,36 @@ export function creditRoutes(api: Api, ctx: AppContext): void {
     status: 201,
     errors: ['NOT_FOUND', 'INVALID_LISTING_GROUND', 'CASE_NOT_OPEN', 'DEBT_SATISFIED', 'NOT_A_DEBTOR', 'DEBTOR_IS_MINOR', 'LEGAL_REP_REQUIRED', 'ALREADY_LISTED'],
     handler: async ({ params, body, actor }) => listingView(ctx, await listDebtor(ctx, actor, params.id, body)),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/cases/:id/credit/restrictions',
+    tag: 'credit',
+    summary: 'Issue a consumption restriction order (限制消费令) against a debtor of the case, without listing them (限高 Art. 1)',
+    description:
+      'A judge of the case\'s court, with the reason (限高 Art. 2), while the case is open and something is outstanding. Refused with RESTRICTION_IN_FORCE when a listing or an order already restricts that debtor in this case. An organisation\'s legal representative (required) is restricted too (限高 Art. 3 para 2). A minor debtor is not refused: the bar on minors is 失信 Art. 4, for the list only. The order ends when lifted or when the debt is satisfied (限高 Art. 9).',
+    auth: JUDGES,
+    params: IdParams,
+    body: IssueRestrictionBody,
+    response: RestrictionOrderResult,
+    status: 201,
+    errors: ['NOT_FOUND', 'CASE_NOT_OPEN', 'DEBT_SATISFIED', 'NOT_A_DEBTOR', 'LEGAL_REP_REQUIRED', 'RESTRICTION_IN_FORCE'],
+    handler: async ({ params, body, actor }) => ({ restrictions: (await issueRestrictionOrder(ctx, actor, params.id, body)).map(toOrderView) }),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/credit/restrictions/:id/lift',
+    tag: 'credit',
+    summary: 'Lift a consumption restriction order with the reason (限高 Art. 9: security given, the creditor agrees, or the debt performed)',
+    description: 'Names any row of the order; the debtor\'s and the legal representative\'s end together. A listing\'s restrictions end only with the listing (RESTRICTION_BY_LISTING).',
+    auth: JUDGES,
+    params: IdParams,
+    body: LiftRestrictionBody,
+    response: RestrictionOrderResult,
+    errors: ['NOT_FOUND', 'RESTRICTION_BY_LISTING', 'RESTRICTION_NOT_IN_FORCE'],
+    handler: async ({ params, body, actor }) => ({ restrictions: (await liftRestrictionOrder(ctx, actor, params.id, body)).map(toOrderView) }),
   });
 
   api.route({

@@ -64,7 +64,7 @@ export async function insertExtension(tx: Db, row: ExtensionRow): Promise<void> 
   await tx.insert(creditExtensions).values(row);
 }
 
-/** Ends the restrictions a listing imposed (限高 Art. 9: lifted with the listing). */
+/** Ends the restrictions a listing imposed (限高 Art. 9: lifted with the listing); an order's rows are never touched here. */
 export async function endRestrictions(tx: Db, listingId: string, now: Date): Promise<number> {
   const rows = await tx
     .update(consumptionRestrictions)
@@ -184,7 +184,10 @@ export async function lockCaseCredit(tx: Db, caseId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`credit:${caseId}`}))`);
 }
 
-/** Whether a consumption restriction (限制消费令) is in force against a debtor of the case. */
+/**
+ * Whether a consumption restriction (限制消费令) is in force against a debtor of the case: a listing's or an order's made
+ * on its own (限高 Art. 1), as the 终本 condition reads it (终本规定 Art. 1 (二)).
+ */
 export async function restrictionInForce(db: Db, caseId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: consumptionRestrictions.id })
@@ -192,4 +195,69 @@ export async function restrictionInForce(db: Db, caseId: string): Promise<boolea
     .where(and(eq(consumptionRestrictions.caseId, caseId), eq(consumptionRestrictions.subject, 'debtor'), isNull(consumptionRestrictions.endedAt)))
     .limit(1);
   return row !== undefined;
+}
+
+/** Inserts the rows of a restriction order made on its own (限高 Art. 1, 5). */
+export async function insertRestrictions(tx: Db, rows: RestrictionRow[]): Promise<void> {
+  if (rows.length) await tx.insert(consumptionRestrictions).values(rows);
+}
+
+export async function restrictionById(db: Db, id: string): Promise<RestrictionRow | undefined> {
+  const [row] = await db.select().from(consumptionRestrictions).where(eq(consumptionRestrictions.id, id));
+  return row;
+}
+
+/** The restrictions made by an order (not a listing) of the case, newest first. */
+export async function ordersOfCase(db: Db, caseId: string): Promise<RestrictionRow[]> {
+  return db
+    .select()
+    .from(consumptionRestrictions)
+    .where(and(eq(consumptionRestrictions.caseId, caseId), isNull(consumptionRestrictions.listingId)))
+    .orderBy(desc(consumptionRestrictions.startedAt), asc(consumptionRestrictions.subject), asc(consumptionRestrictions.id));
+}
+
+/** The order-made restrictions in force against a debtor of the case (the debtor's row and a legal representative's). */
+export async function orderInForceOf(db: Db, caseId: string, partyId: string): Promise<RestrictionRow[]> {
+  return db
+    .select()
+    .from(consumptionRestrictions)
+    .where(
+      and(
+        eq(consumptionRestrictions.caseId, caseId),
+        eq(consumptionRestrictions.partyId, partyId),
+        isNull(consumptionRestrictions.listingId),
+        isNull(consumptionRestrictions.endedAt),
+      ),
+    )
+    .orderBy(asc(consumptionRestrictions.subject));
+}
+
+/**
+ * Ends the order-made restrictions in force of the case (of one debtor when `partyId` is given), conditionally: answers
+ * the rows ended now, none when another run ended them first.
+ */
+export async function endOrders(tx: Db, caseId: string, partyId: string | null, now: Date, reason: string): Promise<RestrictionRow[]> {
+  return tx
+    .update(consumptionRestrictions)
+    .set({ endedAt: now, endedReason: reason })
+    .where(
+      and(
+        eq(consumptionRestrictions.caseId, caseId),
+        partyId ? eq(consumptionRestrictions.partyId, partyId) : undefined,
+        isNull(consumptionRestrictions.listingId),
+        isNull(consumptionRestrictions.endedAt),
+      ),
+    )
+    .returning();
+}
+
+/** Cases with an order-made restriction in force (the job ends them once the case's debt is satisfied). */
+export async function casesWithOrdersInForce(db: Db, afterCaseId: string | null, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ caseId: consumptionRestrictions.caseId })
+    .from(consumptionRestrictions)
+    .where(and(isNull(consumptionRestrictions.listingId), isNull(consumptionRestrictions.endedAt), afterCaseId ? gt(consumptionRestrictions.caseId, afterCaseId) : undefined))
+    .orderBy(asc(consumptionRestrictions.caseId))
+    .limit(limit);
+  return rows.map((r) => r.caseId);
 }

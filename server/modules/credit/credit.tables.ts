@@ -66,22 +66,46 @@ export const creditExtensions = pgTable(
   (t) => [index('credit_extensions_listing').on(t.listingId)],
 );
 
-/** Consumption restrictions (限制消费, 限高 Art. 1, 3) a listing puts on the debtor and, for a company, its legal representative. */
+/**
+ * Consumption restrictions (限制消费, 限高 Art. 1, 3) on the debtor and, for a company, its legal representative
+ * (Art. 3 para 2). Made one of two ways:
+ * - by a listing (`listingId` set): they end with the listing (限高 Art. 9);
+ * - by a restriction order on its own (限制消费令, 限高 Art. 1, 4, 5; `listingId` null, `orderedBy` set): a judge may
+ *   restrict a debtor who fails to perform without listing them. The order's rows carry the case, court and debtor
+ *   themselves, and end when lifted (Art. 9: security, the creditor's consent) or when the debt is performed.
+ */
 export const consumptionRestrictions = pgTable(
   'consumption_restrictions',
   {
     id: uuid('id').primaryKey(),
-    listingId: uuid('listing_id')
-      .notNull()
-      .references(() => creditListings.id),
+    /** Null for a restriction order made on its own. */
+    listingId: uuid('listing_id').references(() => creditListings.id),
     caseId: uuid('case_id').notNull(),
     subject: text('subject', { enum: ['debtor', 'legal_representative'] }).notNull(),
     name: text('name').notNull(),
     idNumber: text('id_number').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** The debtor party, court and case number as ordered; set on a listing's rows too since 0016 (older ones: read the listing). */
+    partyId: uuid('party_id'),
+    courtId: uuid('court_id'),
+    courtName: text('court_name'),
+    caseNo: text('case_no'),
+    /** Orders only: the judge who made it and why (限高 Art. 2: the debtor's conduct and ability to perform). */
+    orderedBy: uuid('ordered_by'),
+    orderReason: text('order_reason'),
+    /** Orders only: why it ended (lifted with the reason, or the debt performed). */
+    endedReason: text('ended_reason'),
   },
-  (t) => [index('consumption_restrictions_listing').on(t.listingId), index('consumption_restrictions_id_number').on(t.idNumber)],
+  (t) => [
+    index('consumption_restrictions_listing').on(t.listingId),
+    index('consumption_restrictions_id_number').on(t.idNumber),
+    index('consumption_restrictions_case').on(t.caseId),
+    // One order in force per debtor and case: a second order races into this index, not past a check.
+    uniqueIndex('consumption_restrictions_order_in_force')
+      .on(t.caseId, t.partyId, t.subject)
+      .where(sql`${t.listingId} is null and ${t.endedAt} is null`),
+  ],
 );
 
 /** Correction requests (纠正申请, 失信 Art. 11): decided within 15 days of receipt. */

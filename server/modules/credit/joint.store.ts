@@ -9,54 +9,84 @@ export type SubscriptionRow = typeof jointSubscriptions.$inferSelect;
 export type DeliveryRow = typeof jointDeliveries.$inferSelect;
 export type InterceptionRow = typeof creditInterceptions.$inferSelect;
 
-/** A restriction in force with the listing that imposed it. */
+/** A restriction in force with what imposed it: a listing, or a restriction order on its own. */
 export interface RestrictionInForce {
   restrictionId: string;
   subject: 'debtor' | 'legal_representative';
   idNumber: string;
   name: string;
-  listingId: string;
+  basis: 'listing' | 'order';
+  /** Null for an order. */
+  listingId: string | null;
   caseId: string;
   courtId: string;
   caseNo: string;
   courtName: string;
-  ground: string;
+  /** The listing's ground (失信 Art. 1); null for an order. */
+  ground: string | null;
+  /** When the listing or the order took effect. */
   listedAt: Date;
+  /** The listing's term; null for no fixed term and for an order (in force until lifted, 限高 Art. 9). */
   expiresAt: Date | null;
 }
 
 /**
- * The consumption restrictions in force (限高) against these ID numbers, with their listings: the restriction not
- * ended, the listing current and its term not run out (as the public search reads the list).
+ * The consumption restrictions in force (限高) against these ID numbers: those of listings (the restriction not ended,
+ * the listing current and its term not run out, as the public search reads the list) and those made by an order on
+ * its own (not ended). Both restrict alike (限高 Art. 3); only a listing makes the subject "listed".
  */
 export async function restrictionsInForceOf(db: Db, idNumbers: string[], now: Date): Promise<RestrictionInForce[]> {
   if (!idNumbers.length) return [];
-  return db
-    .select({
-      restrictionId: consumptionRestrictions.id,
-      subject: consumptionRestrictions.subject,
-      idNumber: consumptionRestrictions.idNumber,
-      name: consumptionRestrictions.name,
-      listingId: creditListings.id,
-      caseId: creditListings.caseId,
-      courtId: creditListings.courtId,
-      caseNo: creditListings.caseNo,
-      courtName: creditListings.courtName,
-      ground: creditListings.ground,
-      listedAt: creditListings.listedAt,
-      expiresAt: creditListings.expiresAt,
-    })
-    .from(consumptionRestrictions)
-    .innerJoin(creditListings, eq(creditListings.id, consumptionRestrictions.listingId))
-    .where(
-      and(
-        inArray(consumptionRestrictions.idNumber, idNumbers),
-        isNull(consumptionRestrictions.endedAt),
-        eq(creditListings.status, 'listed'),
-        or(isNull(creditListings.expiresAt), gt(creditListings.expiresAt, now)),
+  const [byListing, byOrder] = await Promise.all([
+    db
+      .select({
+        restrictionId: consumptionRestrictions.id,
+        subject: consumptionRestrictions.subject,
+        idNumber: consumptionRestrictions.idNumber,
+        name: consumptionRestrictions.name,
+        listingId: creditListings.id,
+        caseId: creditListings.caseId,
+        courtId: creditListings.courtId,
+        caseNo: creditListings.caseNo,
+        courtName: creditListings.courtName,
+        ground: creditListings.ground,
+        listedAt: creditListings.listedAt,
+        expiresAt: creditListings.expiresAt,
+      })
+      .from(consumptionRestrictions)
+      .innerJoin(creditListings, eq(creditListings.id, consumptionRestrictions.listingId))
+      .where(
+        and(
+          inArray(consumptionRestrictions.idNumber, idNumbers),
+          isNull(consumptionRestrictions.endedAt),
+          eq(creditListings.status, 'listed'),
+          or(isNull(creditListings.expiresAt), gt(creditListings.expiresAt, now)),
+        ),
       ),
-    )
-    .orderBy(asc(creditListings.listedAt), asc(consumptionRestrictions.id));
+    db
+      .select()
+      .from(consumptionRestrictions)
+      .where(and(inArray(consumptionRestrictions.idNumber, idNumbers), isNull(consumptionRestrictions.endedAt), isNull(consumptionRestrictions.listingId))),
+  ]);
+  const rows: RestrictionInForce[] = [
+    ...byListing.map((r) => ({ ...r, basis: 'listing' as const })),
+    ...byOrder.map((r) => ({
+      restrictionId: r.id,
+      subject: r.subject,
+      idNumber: r.idNumber,
+      name: r.name,
+      basis: 'order' as const,
+      listingId: null,
+      caseId: r.caseId,
+      courtId: r.courtId!,
+      caseNo: r.caseNo ?? '',
+      courtName: r.courtName ?? '',
+      ground: null,
+      listedAt: r.startedAt,
+      expiresAt: null,
+    })),
+  ];
+  return rows.sort((a, b) => a.listedAt.getTime() - b.listedAt.getTime() || a.restrictionId.localeCompare(b.restrictionId));
 }
 
 export async function insertCheck(tx: Db, row: CheckRow, answers: CheckAnswerRow[]): Promise<void> {
@@ -88,8 +118,9 @@ export async function checkLog(db: Db, filter: CheckLogFilter): Promise<{ rows: 
         db
           .select({ idNumber: consumptionRestrictions.idNumber })
           .from(consumptionRestrictions)
-          .innerJoin(creditListings, eq(creditListings.id, consumptionRestrictions.listingId))
-          .where(eq(creditListings.courtId, filter.courtId)),
+          .leftJoin(creditListings, eq(creditListings.id, consumptionRestrictions.listingId))
+          // A listing's court, or the court that made an order on its own.
+          .where(or(eq(creditListings.courtId, filter.courtId), and(isNull(consumptionRestrictions.listingId), eq(consumptionRestrictions.courtId, filter.courtId)))),
       ),
     );
   }

@@ -63,7 +63,7 @@ export const jointDeliveries = pgTable(
     id: uuid('id').primaryKey(),
     institutionCode: text('institution_code').notNull(),
     url: text('url').notNull(),
-    event: text('event', { enum: ['listing.added', 'listing.removed', 'restriction.ended'] }).notNull(),
+    event: text('event', { enum: ['listing.added', 'listing.removed', 'restriction.added', 'restriction.ended'] }).notNull(),
     /** The event's fields (without delivery id, attempt, sentAt and signature, added at each attempt). */
     payload: jsonb('payload').notNull(),
     status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
@@ -84,7 +84,8 @@ export const creditInterceptions = pgTable(
     id: uuid('id').primaryKey(),
     requestId: uuid('request_id').notNull(),
     institutionCode: text('institution_code').notNull(),
-    listingId: uuid('listing_id').notNull(),
+    /** Null when the restriction that applied was made by an order, not a listing. */
+    listingId: uuid('listing_id'),
     caseId: uuid('case_id').notNull(),
     courtId: uuid('court_id').notNull(),
     caseNo: text('case_no').notNull(),
@@ -101,7 +102,7 @@ export const creditInterceptions = pgTable(
   },
   (t) => [
     // A report is recorded once per case: a retried report is refused as a replay.
-    uniqueIndex('credit_interceptions_request').on(t.institutionCode, t.requestId, t.listingId),
+    uniqueIndex('credit_interceptions_request_case').on(t.institutionCode, t.requestId, t.caseId),
     index('credit_interceptions_case').on(t.caseId, t.receivedAt),
   ],
 );

@@ -93,6 +93,14 @@ export async function listDebtor(ctx: AppContext, actor: Actor, caseId: string, 
     idNumber,
     startedAt: now,
     endedAt: null,
+    // The row carries its case and court itself, as an order's rows do; the order's own fields stay empty.
+    partyId: party.id,
+    courtId: theCase.courtId,
+    courtName: listing.courtName,
+    caseNo: theCase.caseNo,
+    orderedBy: null,
+    orderReason: null,
+    endedReason: null,
   });
   // 限高 Art. 1, 3: the debtor; for a company also its legal representative (Art. 3 para 2).
   const restrictions = [restriction('debtor', party.name, party.idNumber)];

@@ -50,8 +50,10 @@ export async function reportInterception(ctx: AppContext, caller: JointCaller, i
     throw new AppError('NOT_RESTRICTED', '该对象目前未被限制消费，无需报告拦截 / No consumption restriction is in force against this ID number: nothing to report');
   }
   const requestId = caller.requestId ?? randomUUID();
-  const byListing = new Map(inForce.map((r) => [r.listingId, r]));
-  const rows: InterceptionRow[] = [...byListing.values()].map((r) => ({
+  // Once per case: a listing's restriction or an order's, whichever applies (the first in force when both do).
+  const byCase = new Map<string, (typeof inForce)[number]>();
+  for (const r of inForce) if (!byCase.has(r.caseId)) byCase.set(r.caseId, r);
+  const rows: InterceptionRow[] = [...byCase.values()].map((r) => ({
     id: randomUUID(),
     requestId,
     institutionCode: caller.institutionCode,
