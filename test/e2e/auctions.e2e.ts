@@ -6,26 +6,15 @@
  * follows the court's suspension live.
  */
 import { expect } from 'chai';
-import type { Page } from 'playwright-core';
 import { runAuctionJobs } from '../../server/modules/auctions';
 import type { FakeClock } from '../../server/platform/clock';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { browserHooks, PHONE_CONTEXT, screenshot } from './harness';
-import { logIn } from './steps';
+import { logIn, openControlPage, seizeCar } from './steps';
 
 const CAR = '京A·7K2M9';
 const TITLE = '大众帕萨特小型轿车（京A·7K2M9）';
 
-/** From the case list, opens the 网络查控 page of the case of `debtor`. */
-async function openControlPage(page: Page, debtor: string): Promise<void> {
-  await page.getByLabel('案号或当事人名称').fill(debtor);
-  await page.getByRole('button', { name: '查询' }).click();
-  const row = page.locator('table.case-table tbody tr', { hasText: debtor }).first();
-  await row.waitFor();
-  await row.locator('a.case-no').click();
-  await page.getByRole('link', { name: '查控财产' }).click();
-  await page.getByRole('heading', { level: 1, name: '网络查控' }).waitFor();
-}
 
 describe('valuation and the auction of a seized asset in the browser', function () {
   let app: TestApp;
@@ -49,15 +38,7 @@ describe('valuation and the auction of a seized asset in the browser', function 
     // 1. The car of 李强 is found at the vehicle registry and seized.
     await logIn(page, app.url, 'judge.wang', '/cases');
     await openControlPage(page, '李强');
-    await page.getByRole('group', { name: /机构类型/ }).getByRole('checkbox', { name: /^车辆登记机构/ }).check();
-    await page.getByRole('button', { name: '发起查询' }).click();
-    const carRow = page.locator('table.asset-table tbody tr', { hasText: CAR });
-    await carRow.waitFor({ timeout: 30_000 });
-    await carRow.getByRole('button', { name: /^查封/ }).click();
-    const order = page.getByRole('dialog', { name: '查封财产' });
-    await order.getByRole('button', { name: '发出查封通知' }).click();
-    await order.waitFor({ state: 'detached' });
-    await page.locator('table.measure-table tbody tr', { hasText: CAR }).getByText('生效中').waitFor({ timeout: 30_000 });
+    await seizeCar(page, CAR);
 
     // 2. Its reference price: the parties' negotiated price (参考价 Art. 4).
     const valuation = page.locator('#valuation');

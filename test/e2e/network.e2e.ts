@@ -8,26 +8,11 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { browserHooks, PHONE_CONTEXT, screenshot } from './harness';
-import { logIn } from './steps';
+import { logIn, openControlPage } from './steps';
 
 const AUTOMATIC_KINDS = ['全国性银行', '支付机构', '证券登记结算机构', '车辆登记机构'];
 const FLAT = '京(2021)朝阳区不动产权第0031245号';
 
-/** From the case list, opens the case of `debtor` and its 网络查控 page; returns the case number. */
-async function openControlPage(page: Page, debtor: string): Promise<string> {
-  await page.getByLabel('案号或当事人名称').fill(debtor);
-  await page.getByRole('button', { name: '查询' }).click();
-  await page.waitForURL((url) => url.searchParams.get('q') === debtor);
-  const row = page.locator('table.case-table tbody tr', { hasText: debtor });
-  await row.first().waitFor();
-  const caseNo = (await row.first().locator('a.case-no').textContent())!.trim();
-  await row.first().locator('a.case-no').click();
-  await page.getByRole('heading', { level: 1, name: caseNo }).waitFor();
-  await page.getByRole('link', { name: '查控财产' }).click();
-  await page.waitForURL((url) => /^\/cases\/[0-9a-f-]{36}\/assets$/.test(url.pathname));
-  await page.getByRole('heading', { level: 1, name: '网络查控' }).waitFor();
-  return caseNo;
-}
 
 async function tickKinds(page: Page, labels: string[]): Promise<void> {
   const group = page.getByRole('group', { name: /机构类型/ });

@@ -8,13 +8,13 @@
  * and the auction builder opens from it with the starting price at 70 % of it (网拍 Art. 10).
  */
 import { expect } from 'chai';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { displayMoney, Money } from '../../shared/money';
 import { HttpInquiryPlatformDirectory, runValuationJobs, type ValuationDeps } from '../../server/modules/valuation';
 import type { FakeClock } from '../../server/platform/clock';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { browserHooks, screenshot } from './harness';
-import { logIn } from './steps';
+import { logIn, openControlPage, seizeCar } from './steps';
 
 const CAR = '京A·7K2M9';
 const MINUTE = 60_000;
@@ -36,16 +36,6 @@ function amountOf(text: string | null): string {
   return m[1]!.replaceAll(',', '');
 }
 
-/** From the case list, opens the 网络查控 page of the case of `debtor`. */
-async function openControlPage(page: Page, debtor: string): Promise<void> {
-  await page.getByLabel('案号或当事人名称').fill(debtor);
-  await page.getByRole('button', { name: '查询' }).click();
-  const row = page.locator('table.case-table tbody tr', { hasText: debtor }).first();
-  await row.waitFor();
-  await row.locator('a.case-no').click();
-  await page.getByRole('link', { name: '查控财产' }).click();
-  await page.getByRole('heading', { level: 1, name: '网络查控' }).waitFor();
-}
 
 /** The platform rows of the online inquiry step: code → { status, amount shown }. */
 async function platformRows(step: Locator): Promise<Record<string, { status: string | null; amount: string }>> {
@@ -85,15 +75,7 @@ describe('valuation by online inquiry in the browser', function () {
     // 1. The car of 李强 is found at the vehicle registry and seized.
     await logIn(page, app.url, 'judge.wang', '/cases');
     await openControlPage(page, '李强');
-    await page.getByRole('group', { name: /机构类型/ }).getByRole('checkbox', { name: /^车辆登记机构/ }).check();
-    await page.getByRole('button', { name: '发起查询' }).click();
-    const carRow = page.locator('table.asset-table tbody tr', { hasText: CAR });
-    await carRow.waitFor({ timeout: 30_000 });
-    await carRow.getByRole('button', { name: /^查封/ }).click();
-    const order = page.getByRole('dialog', { name: '查封财产' });
-    await order.getByRole('button', { name: '发出查封通知' }).click();
-    await order.waitFor({ state: 'detached' });
-    await page.locator('table.measure-table tbody tr', { hasText: CAR }).getByText('生效中').waitFor({ timeout: 30_000 });
+    await seizeCar(page, CAR);
 
     // 2. The valuation starts with the parties' negotiation; they agree in writing to skip to online inquiry.
     const valuation = page.locator('#valuation');

@@ -66,15 +66,19 @@ const DATA_LABELS: Record<string, MessageKey> = {
 const MONEY_KEYS = new Set(['claimAmount', 'balanceFound', 'requestedAmount', 'frozenAmount', 'amount']);
 const DATE_KEYS = new Set(['until', 'expiresAt']);
 
-function TimelineData({ data }: { data: Record<string, unknown> }) {
+/**
+ * The data of a timeline entry as a list of labelled values: amounts as money, dates as dates, ranks named. Staff see
+ * every label of DATA_LABELS; the party's page passes its own, shorter list.
+ */
+export function TimelineData({ data, labels = DATA_LABELS, moneyKeys = MONEY_KEYS }: { data: Record<string, unknown>; labels?: Record<string, MessageKey>; moneyKeys?: ReadonlySet<string> }) {
   const { t, pick, formatDate } = useI18n();
-  const rows = Object.entries(DATA_LABELS)
+  const rows = Object.entries(labels)
     .filter(([k]) => (typeof data[k] === 'string' && data[k] !== '') || typeof data[k] === 'number')
     // The server adds the institution's name beside its code; show the name alone when it is there.
     .filter(([k]) => !(k === 'institution' && typeof data.institutionName === 'string'))
     .map(([k, label]) => {
       const v = String(data[k]);
-      const shown = MONEY_KEYS.has(k) && isMoney(v) ? displayMoney(v) : DATE_KEYS.has(k) ? formatDate(v) : k === 'rank' ? rankLabel(t, Number(v)) : pick(v);
+      const shown = moneyKeys.has(k) && isMoney(v) ? displayMoney(v) : DATE_KEYS.has(k) ? formatDate(v) : k === 'rank' ? rankLabel(t, Number(v)) : pick(v);
       return [t(label), shown] as const;
     });
   if (rows.length === 0) return null;

@@ -5,17 +5,17 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { displayMoney, isMoney } from '@shared/money';
+import { displayMoney } from '@shared/money';
 import { ApiError } from '../api';
 import { Badge } from '../components/badge';
-import { assetKindLabel, rankLabel } from '../components/control/labels';
+import { assetKindLabel } from '../components/control/labels';
 import { Alert, SelectField, TextAreaField, TextField } from '../components/fields';
 import { StatusBadge } from '../components/status-badge';
 import { isMessageKey, useI18n, type MessageKey } from '../i18n';
 import { errorText } from '../lib/error-text';
 import { usePageTitle } from '../lib/use-page-title';
 import { transparencyApi, type PartyCaseView } from '../transparency-api';
-import { actionLabel } from './case-page';
+import { actionLabel, TimelineData } from './case-page';
 import '../transparency.css';
 
 const DATA_LABELS: Record<string, MessageKey> = {
@@ -30,29 +30,7 @@ const DATA_LABELS: Record<string, MessageKey> = {
   until: 'data.until',
   expiresAt: 'data.expiresAt',
 };
-const DATE_KEYS = new Set(['until', 'expiresAt']);
-
-function StepData({ data }: { data: PartyCaseView['timeline'][number]['data'] }) {
-  const { t, formatDate } = useI18n();
-  const rows = Object.entries(DATA_LABELS)
-    .filter(([k]) => typeof data[k] === 'string' || typeof data[k] === 'number')
-    .map(([k, label]) => {
-      const v = String(data[k]);
-      const shown = isMoney(v) && !DATE_KEYS.has(k) && k !== 'rank' ? displayMoney(v) : DATE_KEYS.has(k) ? formatDate(v) : k === 'rank' ? rankLabel(t, Number(v)) : v;
-      return [t(label), shown] as const;
-    });
-  if (rows.length === 0) return null;
-  return (
-    <dl className="timeline-data">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+const MONEY_KEYS = new Set(['claimAmount', 'requestedAmount', 'frozenAmount', 'amount', 'price', 'startingPrice']);
 
 function label(t: (k: MessageKey) => string, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key) : fallback;
@@ -261,7 +239,7 @@ function PartyView({ view, caseNo, code, onReset, onFiled }: { view: PartyCaseVi
                   </time>
                   <div className="timeline-body">
                     <p className="timeline-label">{actionLabel(e.action, t)}</p>
-                    <StepData data={e.data} />
+                    <TimelineData data={e.data} labels={DATA_LABELS} moneyKeys={MONEY_KEYS} />
                   </div>
                 </li>
               ))}
