@@ -96,14 +96,6 @@ export function correctionDueBy(filedAt: Date): Date {
   return endOfChinaDay(date);
 }
 
-/**
- * An ID number as it may appear in public (失信 Art. 6, 2013 text Art. 4, publishes the number, but the platform never shows it whole):
- * the first 6 characters (region) and the last 4, the rest starred: 110105********1234.
- */
-export function maskIdNumber(value: string): string {
-  if (value.length <= 10) return '*'.repeat(value.length);
-  return value.slice(0, 6) + '*'.repeat(value.length - 10) + value.slice(-4);
-}
 
 /** 限高 Art. 3 (as amended in 2015, which added the high-speed rail seats): what a restricted debtor (and, for a company, its legal representative) may not pay for. */
 export const CONSUMPTION_PROHIBITIONS = [

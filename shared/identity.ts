@@ -102,10 +102,14 @@ export function isCreditCode(value: string): boolean {
   return creditCodeProblem(value) === null;
 }
 
-/** Masks an ID for public display: keeps the first 4 and last 4 (resident ID) characters. */
+/**
+ * Masks an ID number for display where it must not be read whole (the public dishonest-debtor list, the published
+ * confirmation letter, audit data): the first 6 characters (a resident ID's region) and the last 4 stay, as the courts'
+ * own public lists show them (110105********1234). Ten characters or fewer are hidden entirely.
+ */
 export function maskId(value: string): string {
-  if (value.length <= 8) return '*'.repeat(value.length);
-  return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
+  if (value.length <= 10) return '*'.repeat(value.length);
+  return value.slice(0, 6) + '*'.repeat(value.length - 10) + value.slice(-4);
 }
 
 /** Bilingual messages for each problem, used by the shared schemas and the client. */

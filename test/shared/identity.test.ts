@@ -183,37 +183,37 @@ describe('shared/identity', () => {
   });
 
   describe('maskId', () => {
-    it('when masking a resident ID, then only the first 4 and last 4 characters show', () => {
-      expect(maskId('11010519491231002X')).to.equal('1101**********002X');
-      expect(maskId('91350100M000100Y43')).to.equal('9135**********0Y43');
+    it('when masking a resident ID, then only the first 6 (the region) and the last 4 characters show', () => {
+      expect(maskId('11010519491231002X')).to.equal('110105********002X');
+      expect(maskId('91350100M000100Y43')).to.equal('913501********0Y43');
     });
 
-    it('when the value has 8 characters or fewer, then nothing of it shows', () => {
-      expect(maskId('12345678')).to.equal('********');
+    it('when the value has 10 characters or fewer, then nothing of it shows', () => {
+      expect(maskId('1234567890')).to.equal('**********');
       expect(maskId('abc')).to.equal('***');
       expect(maskId('')).to.equal('');
     });
 
-    it('(property) the middle never shows: same length, first 4 and last 4 kept, stars in between', () => {
+    it('(property) the middle never shows: same length, first 6 and last 4 kept, stars in between', () => {
       fc.assert(
-        fc.property(fc.string({ minLength: 9, maxLength: 40 }), (value) => {
+        fc.property(fc.string({ minLength: 11, maxLength: 40 }), (value) => {
           const masked = maskId(value);
           expect(masked).to.have.length(value.length);
-          expect(masked.slice(0, 4)).to.equal(value.slice(0, 4));
+          expect(masked.slice(0, 6)).to.equal(value.slice(0, 6));
           expect(masked.slice(-4)).to.equal(value.slice(-4));
-          expect(masked.slice(4, -4)).to.match(/^\*+$/);
+          expect(masked.slice(6, -4)).to.match(/^\*+$/);
         }),
       );
-      fc.assert(fc.property(fc.string({ maxLength: 8 }), (value) => {
+      fc.assert(fc.property(fc.string({ maxLength: 10 }), (value) => {
         expect(maskId(value)).to.equal('*'.repeat(value.length));
       }));
     });
 
-    it('(property) for a resident ID, the birth date and sequence never appear in the mask', () => {
+    it('(property) for a resident ID, the birth date never appears in the mask', () => {
       fc.assert(
         fc.property(residentId, (id) => {
           const masked = maskId(id);
-          expect(masked.slice(4, 14)).to.equal('*'.repeat(10));
+          expect(masked.slice(6, 14)).to.equal('*'.repeat(8));
           expect(masked).to.not.contain(id.slice(6, 14));
         }),
       );

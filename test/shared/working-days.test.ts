@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { addWorkingDays, chinaDate, CHINA_HOLIDAYS, endOfChinaDay, isWorkingDay, overlayCalendar, workingDaysDeadline } from '../../shared/working-days';
-import { correctionDueBy, maskIdNumber, removalDeadline } from '../../shared/credit';
+import { correctionDueBy, removalDeadline } from '../../shared/credit';
+import { maskId } from '../../shared/identity';
 
 describe('working days (工作日) and the holiday calendar', () => {
   it('when a date is a plain weekend, then it is not a working day, and counting skips it', () => {
@@ -54,7 +55,7 @@ describe('working days (工作日) and the holiday calendar', () => {
   });
 
   it('when an ID number is shown in public, then only the first 6 and last 4 characters show', () => {
-    expect(maskIdNumber('110105198209031534')).to.equal('110105********1534');
-    expect(maskIdNumber('91110105MA01QWER5X')).to.equal('911101********ER5X');
+    expect(maskId('110105198209031534')).to.equal('110105********1534');
+    expect(maskId('91110105MA01QWER5X')).to.equal('911101********ER5X');
   });
 });

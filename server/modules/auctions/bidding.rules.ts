@@ -3,6 +3,7 @@
  * Decimal (shared/money); the time and the randomness are passed in.
  */
 import { endOfChinaDayAfter, HOUR_MS } from '../../../shared/auction-rules';
+import { maskId } from '../../../shared/identity';
 import { compareMoney, formatMoney, Money, minMoney, parseMoney, sub } from '../../../shared/money';
 
 /** Letters and digits that cannot be mistaken for one another (no I, O, 0, 1). */
@@ -65,7 +66,7 @@ export function allocateForfeiture(deposit: string, owed: { costs: string; short
  */
 export function publishedIdNumber(kind: 'person' | 'organisation', number: string): string {
   if (kind === 'organisation' || number.length < 10) return number;
-  return `${number.slice(0, 6)}${'*'.repeat(number.length - 10)}${number.slice(-4)}`;
+  return maskId(number);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { maskIdNumber, removalDeadline, type ListingGround } from '../../../shared/credit';
+import { removalDeadline, type ListingGround } from '../../../shared/credit';
+import { maskId } from '../../../shared/identity';
 import type { HolidayCalendar } from '../../../shared/working-days';
 import type { ListingView, PublicListing } from '../../../shared/schemas/credit';
 import type { Db } from '../../platform/db/database';
@@ -62,7 +63,7 @@ export function toPublicListing(r: ListingRow): PublicListing {
     id: r.id,
     name: r.debtorName,
     kind: r.debtorKind,
-    idNumberMasked: maskIdNumber(r.debtorIdNumber),
+    idNumberMasked: maskId(r.debtorIdNumber),
     legalRepName: r.legalRepName,
     courtName: r.courtName,
     caseNo: r.caseNo,
