@@ -58,13 +58,17 @@ export function residentIdInfo(value: string): ResidentIdInfo {
   };
 }
 
-/** Age in whole years on `today` (UTC calendar), from a resident ID number. */
+/**
+ * Age in whole years on `today`, from a resident ID number, on the calendar in China (UTC+8): a person turns 18 at
+ * midnight Beijing time on their birthday, not eight hours later.
+ */
 export function ageOn(value: string, today: Date): number {
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
-  let age = today.getUTCFullYear() - y;
-  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age -= 1;
+  const china = new Date(today.getTime() + 8 * 3_600_000);
+  let age = china.getUTCFullYear() - y;
+  if (china.getUTCMonth() + 1 < m || (china.getUTCMonth() + 1 === m && china.getUTCDate() < d)) age -= 1;
   return age;
 }
 

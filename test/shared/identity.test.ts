@@ -57,6 +57,9 @@ describe('shared/identity', () => {
     it('when the birthday has not yet come this year, then the age is one less', () => {
       expect(ageOn('11010519491231002X', TODAY)).to.equal(76);
       expect(ageOn('11010519491231002X', new Date('2026-12-31T00:00:00Z'))).to.equal(77);
+      // Birthdays begin at midnight in Beijing (UTC+8): 16:00 UTC on the eve is already the birthday there.
+      expect(ageOn('11010519491231002X', new Date('2026-12-30T15:59:59.999Z'))).to.equal(76);
+      expect(ageOn('11010519491231002X', new Date('2026-12-30T16:00:00.000Z'))).to.equal(77);
     });
 
     it('when the check character is wrong, then the problem is "checksum"', () => {
