@@ -233,6 +233,22 @@ describe('closing a case: 执行完毕, 终本 and 恢复执行', function () {
       return result;
     }
 
+    /**
+     * Runs the jobs until no re-check is still running, and answers the alerts raised meanwhile. An inquiry's end is
+     * written when its answers are flushed, a moment after they are in, so a run may find it still going; the next
+     * run completes it (as the cron job would, a minute later).
+     */
+    async function settleRechecks(): Promise<number> {
+      let alerts = 0;
+      for (let i = 0; i < 50; i++) {
+        alerts += (await runJobs()).alerts;
+        const running = await f.ctx.db.select().from(closingRechecks).where(eq(closingRechecks.status, 'running'));
+        if (running.length === 0) return alerts;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('the re-checks did not complete');
+    }
+
     it('when 6 months after termination the re-check finds nothing, no alert; at 12 months it finds a deposit, then the judge is alerted live and in the API', async () => {
       f.clock.set('2026-11-25T08:00:00.000Z');
       await f.advance(0);
@@ -245,8 +261,8 @@ describe('closing a case: 执行完毕, 终本 and 恢复执行', function () {
       await f.advance(190 * DAY); // past the first due date (6 calendar months)
       findings = [];
       expect((await runJobs()).started).to.be.greaterThanOrEqual(1);
-      const quiet = await runJobs();
-      expect(quiet.alerts).to.equal(0);
+      // Other terminated cases of this file are re-checked too: this case's alerts are read from its view below.
+      await settleRechecks();
       let view = (await get(`/api/cases/${c.id}/closing`)).body;
       expect(view.rechecks[0]).to.include({ status: 'done', assetsFound: 0 });
       expect(view.alerts).to.deep.equal([]);
@@ -256,9 +272,9 @@ describe('closing a case: 执行完毕, 终本 and 恢复执行', function () {
         { assetRef: `ACC-${c.id.slice(0, 8)}`, kind: 'deposit', identifier: '6222020200112233445', description: '活期存款', balance: '23800.00', indicativeValue: null, encumbrances: [] },
         { assetRef: `EMPTY-${c.id.slice(0, 8)}`, kind: 'deposit', identifier: '6222020200000000000', description: '空账户', balance: '0.00', indicativeValue: null, encumbrances: [] },
       ];
-      await runJobs();
-      const found = await runJobs();
-      expect(found.alerts).to.equal(1);
+      // The run that starts the re-check may already complete it (the adapter answers at once); count both.
+      const first = await runJobs();
+      expect(first.alerts + (await settleRechecks())).to.be.greaterThanOrEqual(1);
       const pushed = await judge.waitFor('closing.alert', (p) => p.caseId === c.id);
       expect(pushed).to.include({ assetCount: 1, valueFound: '23800.00' });
       view = (await get(`/api/cases/${c.id}/closing`)).body;
