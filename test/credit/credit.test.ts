@@ -1,12 +1,11 @@
 import { expect } from 'chai';
-import { asc, count } from 'drizzle-orm';
 import request from 'supertest';
 import { completeCreditCode, completeResidentId } from '../../shared/identity';
 import { auditLog } from '../../server/modules/audit/audit.tables';
 import { applyRecovery } from '../../server/modules/cases';
 import { debtSatisfied, runCreditJobs } from '../../server/modules/credit';
-import { consumptionRestrictions, creditCorrections, creditExtensions, creditListings } from '../../server/modules/credit/credit.tables';
 import { expectErrorBody } from '../helpers/error-shape';
+import { creditSnapshot, refusedUnchanged } from './credit-state';
 import { bearer } from '../helpers/http';
 import { DAY, newIdNumber, startFixture, type Fixture, type Staff } from '../measures/measure-fixture';
 
@@ -38,26 +37,8 @@ describe('the dishonest-debtor list (失信) and consumption restriction (限高
   const list = (caseId: string, body: Record<string, unknown>, who: Staff = f.wang) => post(`/api/cases/${caseId}/credit/listings`, body, who);
   const search = (q: string) => request(f.t.url).get('/api/public/credit/search').query({ q });
 
-  async function snapshot() {
-    const db = f.ctx.db;
-    const [audit] = await db.select({ n: count() }).from(auditLog);
-    return {
-      listings: await db.select().from(creditListings).orderBy(asc(creditListings.id)),
-      restrictions: await db.select().from(consumptionRestrictions).orderBy(asc(consumptionRestrictions.id)),
-      extensions: await db.select().from(creditExtensions).orderBy(asc(creditExtensions.id)),
-      corrections: await db.select().from(creditCorrections).orderBy(asc(creditCorrections.id)),
-      audit: audit?.n,
-    };
-  }
-
-  /** Asserts the refusal's code and that nothing changed. */
-  async function refused(act: () => Promise<request.Response>, status: number, code: string) {
-    const before = await snapshot();
-    const res = await act();
-    expectErrorBody(res, status, code);
-    expect(await snapshot()).to.deep.equal(before);
-    return res;
-  }
+  const snapshot = () => creditSnapshot(f.ctx.db);
+  const refused = (act: () => Promise<request.Response>, status: number, code: string) => refusedUnchanged(f.ctx.db, act, status, code);
 
   /** A fresh case with one person debtor, and that debtor's party id. */
   async function personCase(debtorIdNumber?: string, claim?: string) {

@@ -5,15 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
-import { asc, count } from 'drizzle-orm';
 import request from 'supertest';
 import { completeCreditCode, completeResidentId } from '../../shared/identity';
-import { auditLog } from '../../server/modules/audit/audit.tables';
 import { applyRecovery } from '../../server/modules/cases';
 import { debtSatisfied, runCreditJobs } from '../../server/modules/credit';
-import { consumptionRestrictions, creditListings } from '../../server/modules/credit/credit.tables';
+import { consumptionRestrictions } from '../../server/modules/credit/credit.tables';
 import { institutionKey, sign } from '../../server/platform/signing';
 import { expectErrorBody } from '../helpers/error-shape';
+import { creditSnapshot, refusedUnchanged } from './credit-state';
 import { bearer } from '../helpers/http';
 import { DAY, newIdNumber, startFixture, type Fixture, type Staff } from '../measures/measure-fixture';
 
@@ -45,24 +44,8 @@ describe('consumption restriction orders without a listing (限制消费令, 限
   const lift = (id: string, reason: string, who: Staff = f.wang) => post(`/api/credit/restrictions/${id}/lift`, { reason }, who);
   const REASON = '被执行人未按执行通知书指定的期间履行给付义务';
 
-  async function snapshot() {
-    const db = f.ctx.db;
-    const [audit] = await db.select({ n: count() }).from(auditLog);
-    return {
-      listings: await db.select().from(creditListings).orderBy(asc(creditListings.id)),
-      restrictions: await db.select().from(consumptionRestrictions).orderBy(asc(consumptionRestrictions.id)),
-      audit: audit?.n,
-    };
-  }
-
-  /** Asserts the refusal's code and that nothing changed. */
-  async function refused(act: () => Promise<request.Response>, status: number, code: string) {
-    const before = await snapshot();
-    const res = await act();
-    expectErrorBody(res, status, code);
-    expect(await snapshot()).to.deep.equal(before);
-    return res;
-  }
+  const snapshot = () => creditSnapshot(f.ctx.db);
+  const refused = (act: () => Promise<request.Response>, status: number, code: string) => refusedUnchanged(f.ctx.db, act, status, code);
 
   async function personCase(debtorIdNumber?: string) {
     const c = await f.newCase({ debtorIdNumber });

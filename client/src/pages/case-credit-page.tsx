@@ -146,24 +146,30 @@ function OrderForm({ caseId, debtor, onDone, run }: { caseId: string; debtor: Ca
         {t('credit.order.reason')}
         <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
-      {debtor.kind === 'organisation' ? (
-        <>
-          <label>
-            {t('credit.form.legalRepName')}
-            <input name="legalRepName" value={repName} onChange={(e) => setRepName(e.target.value)} />
-          </label>
-          <label>
-            {t('credit.form.legalRepId')}
-            <input name="legalRepIdNumber" value={repId} onChange={(e) => setRepId(e.target.value)} />
-          </label>
-        </>
-      ) : null}
+      {debtor.kind === 'organisation' ? <LegalRepFields name={repName} idNumber={repId} onName={setRepName} onIdNumber={setRepId} /> : null}
       <p className="button-row">
         <button type="submit" className="button">
           {t('credit.order.action')}
         </button>
       </p>
     </form>
+  );
+}
+
+/** A company's legal representative, whom a listing or an order restricts too (限高 Art. 3 para 2): name and ID number. */
+function LegalRepFields({ name, idNumber, onName, onIdNumber }: { name: string; idNumber: string; onName(v: string): void; onIdNumber(v: string): void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <label>
+        {t('credit.form.legalRepName')}
+        <input name="legalRepName" value={name} onChange={(e) => onName(e.target.value)} />
+      </label>
+      <label>
+        {t('credit.form.legalRepId')}
+        <input name="legalRepIdNumber" value={idNumber} onChange={(e) => onIdNumber(e.target.value)} />
+      </label>
+    </>
   );
 }
 
@@ -329,18 +335,7 @@ export function CaseCreditPage() {
                   {t('credit.form.evidence')}
                   <textarea name="evidence" value={evidence} onChange={(e) => setEvidence(e.target.value)} rows={3} />
                 </label>
-                {chosen.kind === 'organisation' ? (
-                  <>
-                    <label>
-                      {t('credit.form.legalRepName')}
-                      <input name="legalRepName" value={repName} onChange={(e) => setRepName(e.target.value)} />
-                    </label>
-                    <label>
-                      {t('credit.form.legalRepId')}
-                      <input name="legalRepIdNumber" value={repId} onChange={(e) => setRepId(e.target.value)} />
-                    </label>
-                  </>
-                ) : null}
+                {chosen.kind === 'organisation' ? <LegalRepFields name={repName} idNumber={repId} onName={setRepName} onIdNumber={setRepId} /> : null}
                 <p className="button-row">
                   <button type="submit" className="button button-primary">
                     {t('credit.form.submit')}

@@ -59,6 +59,30 @@ function leadingOf(f: RoomFigures) {
 }
 
 /** The bidder's controls: quick bids, an own amount, a proxy maximum; each confirmed in a dialog. */
+/** An amount with its submit button beside it: the custom bid and the proxy maximum. */
+function AmountForm(p: { id: string; label: string; hint: string; error: string | undefined; value: string; submit: string; disabled: boolean; onSubmit(e: FormEvent): void; onChange(v: string): void }) {
+  return (
+    <form className="room-form" onSubmit={p.onSubmit} noValidate>
+      <TextField
+        id={p.id}
+        label={p.label}
+        hint={p.hint}
+        error={p.error}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        after={
+          <button type="submit" className="button" disabled={p.disabled}>
+            {p.submit}
+          </button>
+        }
+      />
+    </form>
+  );
+}
+
 function BidControls({ room, figures, code }: { room: LiveRoomHandle; figures: RoomFigures; code: string }) {
   const i18n = useI18n();
   const { t, pick } = i18n;
@@ -140,49 +164,35 @@ function BidControls({ room, figures, code }: { room: LiveRoomHandle; figures: R
           </button>
         ))}
       </div>
-      <form className="room-form" onSubmit={submitCustom} noValidate>
-        <TextField
-          id={customId}
-          label={t('room.custom')}
-          hint={t('room.customHint')}
-          error={customError}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          value={custom}
-          onChange={(e) => {
-            setCustom(e.target.value);
-            setCustomError(undefined);
-          }}
-          after={
-            <button type="submit" className="button" disabled={sending}>
-              {t('room.customSubmit')}
-            </button>
-          }
-        />
-      </form>
+      <AmountForm
+        id={customId}
+        label={t('room.custom')}
+        hint={t('room.customHint')}
+        error={customError}
+        value={custom}
+        submit={t('room.customSubmit')}
+        disabled={sending}
+        onSubmit={submitCustom}
+        onChange={(v) => {
+          setCustom(v);
+          setCustomError(undefined);
+        }}
+      />
       {figures.proxyBidding ? (
-        <form className="room-form" onSubmit={submitProxy} noValidate>
-          <TextField
-            id={proxyId}
-            label={t('room.proxyMax')}
-            hint={t('room.proxyHint')}
-            error={proxyError}
-            type="text"
-          inputMode="decimal"
-            autoComplete="off"
-            value={proxyMax}
-            onChange={(e) => {
-              setProxyMax(e.target.value);
-              setProxyError(undefined);
-            }}
-            after={
-              <button type="submit" className="button" disabled={sending}>
-                {t('room.proxySubmit')}
-              </button>
-            }
-          />
-        </form>
+        <AmountForm
+          id={proxyId}
+          label={t('room.proxyMax')}
+          hint={t('room.proxyHint')}
+          error={proxyError}
+          value={proxyMax}
+          submit={t('room.proxySubmit')}
+          disabled={sending}
+          onSubmit={submitProxy}
+          onChange={(v) => {
+            setProxyMax(v);
+            setProxyError(undefined);
+          }}
+        />
       ) : null}
       <div aria-live="polite" className="room-result">
         {result ? <Alert kind={result.kind}>{result.text}</Alert> : null}
