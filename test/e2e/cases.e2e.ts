@@ -133,7 +133,9 @@ describe('enforcement cases in the browser', function () {
     const taken = (await page.locator('table.case-table tbody tr a.case-no').first().textContent())!.trim();
 
     await page.getByRole('main').getByRole('link', { name: '新建案件' }).click();
-    await page.getByLabel('案号').fill(taken);
+    // Wait for the form: until its lazy chunk has rendered, the list's search box (案号或当事人名称) is a field labelled 案号.
+    await page.getByRole('heading', { level: 1, name: '新建执行案件' }).waitFor();
+    await page.locator('#f-caseNo').fill(taken);
     await page.getByLabel('承办法官').selectOption({ label: '李敏' });
     await page.getByLabel('案由').fill('买卖合同纠纷');
     await page.getByLabel('执行标的金额（元）').fill('8800');
