@@ -35,7 +35,7 @@ export interface BootOptions {
 export async function boot(config: Config, options: BootOptions = {}): Promise<App & { seeded: boolean; simulator: LocalNetwork | undefined }> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
   let simulator: LocalNetwork | undefined;
   try {
     await ensureReferenceCourts(database.db);

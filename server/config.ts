@@ -12,6 +12,7 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   REDIS_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   APP_SECRET: z.string().min(32).optional(),
@@ -42,6 +43,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL server URL; when absent the embedded PGlite database under dataDir is used. */
   databaseUrl: string | undefined;
+  /** Connections each process keeps to the PostgreSQL server. */
+  databasePoolSize: number;
   redisUrl: string | undefined;
   logLevel: string;
   /** Secret for signatures (institution messages, query codes). Generated once and kept in dataDir when not given. */
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL || undefined,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL || undefined,
     logLevel: e.LOG_LEVEL,
     appSecret,

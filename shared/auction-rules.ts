@@ -488,6 +488,36 @@ export interface SettingsContext {
   previous?: { startingPrice: string; endedAt: Date; firstAnnouncedAt: Date } | undefined;
 }
 
+/**
+ * The composition of the collegial panel (合议庭) that decides the prices, deposit, increment and priority holders
+ * (网拍 Art. 27): an odd number of judges, at least three (法院组织法 Art. 30), each named once. Whether each member is
+ * a judge of the auction's court is the server's check.
+ */
+export function checkPanelComposition(panel: readonly string[]): Violation[] {
+  const out: Violation[] = [];
+  const article = '网拍 Art. 27';
+  const distinct = new Set(panel).size;
+  if (distinct !== panel.length) {
+    out.push({
+      code: 'PANEL_INVALID',
+      field: 'panel',
+      article,
+      message: '合议庭成员不得重复 / A panel member is named twice',
+      figures: { members: String(panel.length), distinct: String(distinct) },
+    });
+  }
+  if (distinct < 3 || distinct % 2 === 0) {
+    out.push({
+      code: 'PANEL_INVALID',
+      field: 'panel',
+      article,
+      message: `合议庭由三名以上单数法官组成，现为${distinct}名（网拍第27条，法院组织法第30条） / The collegial panel is an odd number of judges, at least three; ${distinct} given (网拍 Art. 27; 法院组织法 Art. 30)`,
+      figures: { members: String(distinct), minimum: '3' },
+    });
+  }
+  return out;
+}
+
 /** Every violation of the settings, each with its article and figures; an empty list means they may be saved. */
 export function checkAuctionSettings(s: AuctionSettings, c: SettingsContext): Violation[] {
   const assetClass = assetClassOf(c.assetKind);

@@ -10,6 +10,7 @@ import {
   checkDisclosures,
   checkFixedPriceSale,
   checkIncrement,
+  checkPanelComposition,
   checkNotice,
   checkPriorityHolders,
   checkReferenceValidity,
@@ -209,6 +210,21 @@ describe('auction rules (网拍, 拍变, 参考价)', () => {
       expect(checkPriorityHolders([{ name: '王五', right: '共有人', rank: 1 }, { name: '赵六', right: '承租人', rank: 2 }])).to.deep.equal([]);
       const bad = checkPriorityHolders([{ name: '王五', right: '共有人', rank: 0 }, { name: '王五', right: '承租人', rank: 2 }]);
       expect(bad.map((v) => v.code)).to.deep.equal(['PRIORITY_RANK_INVALID', 'PRIORITY_HOLDER_DUPLICATE']);
+    });
+  });
+
+  describe('the collegial panel (网拍 Art. 27, 法院组织法 Art. 30)', () => {
+    it('is an odd number of at least three judges, each named once', () => {
+      expect(checkPanelComposition(['a', 'b', 'c'])).to.deep.equal([]);
+      expect(checkPanelComposition(['a', 'b', 'c', 'd', 'e'])).to.deep.equal([]);
+      for (const panel of [[], ['a'], ['a', 'b'], ['a', 'b', 'c', 'd']]) {
+        expect(checkPanelComposition(panel).map((v) => [v.code, v.figures.members]), panel.join()).to.deep.equal([['PANEL_INVALID', String(panel.length)]]);
+      }
+      // Three names, two judges: named twice, and too few.
+      expect(checkPanelComposition(['a', 'b', 'a']).map((v) => v.message.split(' / ')[1])).to.deep.equal([
+        'A panel member is named twice',
+        'The collegial panel is an odd number of judges, at least three; 2 given (网拍 Art. 27; 法院组织法 Art. 30)',
+      ]);
     });
   });
 

@@ -248,7 +248,6 @@ export const auctionsZh = {
   'rule.taxBearer': '依法各自承担、由买受人承担或由被执行人承担（网拍第13条第9项、第30条）',
   'rule.holders': '经法院确认的优先购买权人取得优先竞买代码，同价时优先；顺序从1开始，顺序在先者优先（网拍第19、21条）。',
   'rule.panel': '由三名以上单数法官组成合议庭评议，过半数批准后方可发布；第一位为审判长（网拍第27条）。',
-  'rule.panelBroken': '合议庭由三名以上单数法官组成，现为{n}名（网拍第27条）',
 
   // The court's auction pages
   'court.listTitle': '拍卖管理',
@@ -687,7 +686,6 @@ export const auctionsEn: Record<AuctionMessageKey, string> = {
   'rule.taxBearer': 'Each as the law provides, the buyer, or the debtor (网拍 Arts. 13(9), 30)',
   'rule.holders': 'Holders confirmed by the court get a priority code and win ties; ranks from 1, an earlier rank first (网拍 Arts. 19, 21).',
   'rule.panel': 'An odd number of judges, at least three, decides; a majority must approve before publication; the first presides (网拍 Art. 27).',
-  'rule.panelBroken': 'The panel is an odd number of judges, at least three; {n} chosen (网拍 Art. 27)',
 
   'court.listTitle': 'Auctions',
   'court.listIntro': 'All auctions of the court, drafts and those awaiting approval included.',

@@ -13,6 +13,7 @@ import {
   assetClassOf,
   BALANCE_DUE_DAYS,
   checkAuctionSettings,
+  checkPanelComposition,
   depositRange,
   incrementMax,
   noticeDaysFor,
@@ -202,8 +203,8 @@ function toBody(d: Draft): unknown {
   };
 }
 
-/** The rule violations of the draft as the server would find them now, plus the panel's composition. */
-function ruleViolations(d: Draft, basis: Basis, now: Date, t: I18n['t']): Violation[] {
+/** The rule violations of the draft as the server would find them now, the panel's composition included. */
+function ruleViolations(d: Draft, basis: Basis, now: Date): Violation[] {
   const { settings, missingDates } = toSettings(d, now);
   const context: SettingsContext = {
     assetKind: basis.assetKind,
@@ -217,16 +218,7 @@ function ruleViolations(d: Draft, basis: Basis, now: Date, t: I18n['t']): Violat
   // With a date missing, the date rules cannot be judged: the other rules still are.
   const found = checkAuctionSettings(settings, context);
   const dated = missingDates.length ? found.filter((v) => !(DATE_FIELDS as readonly string[]).includes(v.field) && v.field !== 'relist') : found;
-  const members = new Set(d.panel).size;
-  if (members < 3 || members % 2 === 0) {
-    dated.push({
-      code: 'PANEL_INVALID',
-      field: 'panel',
-      article: '网拍 Art. 27',
-      message: t('rule.panelBroken', { n: members }),
-      figures: { members: String(members) },
-    });
-  }
+  dated.push(...checkPanelComposition(d.panel));
   return dated;
 }
 
@@ -412,7 +404,7 @@ function BuilderForm({ basis, initial, staff, back }: { basis: Basis; initial: D
   }, [focusTick]);
 
   const now = serverNow();
-  const violations = ruleViolations(draft, basis, now, t);
+  const violations = ruleViolations(draft, basis, now);
 
   // The rule each field breaks now (first per field), and the shape problems zod finds (blank title, a bad amount).
   const live: FieldErrors = {};

@@ -1,4 +1,4 @@
-import { checkAuctionSettings, type AuctionSettings, type Disclosures, type SettingsContext, type Violation } from '../../../shared/auction-rules';
+import { checkAuctionSettings, checkPanelComposition, type AuctionSettings, type Disclosures, type SettingsContext, type Violation } from '../../../shared/auction-rules';
 import { formatMoney } from '../../../shared/money';
 import type { AuctionSettingsBody } from '../../../shared/schemas/auctions';
 import type { Db } from '../../platform/db/database';
@@ -22,32 +22,11 @@ export function toSettings(body: Omit<AuctionSettingsBody, 'disclosures'> & { di
   };
 }
 
-/**
- * The collegial panel (合议庭) that decides the prices, deposit, increment and priority holders (网拍 Art. 27): an odd
- * number of judges, at least three (法院组织法 Art. 30), all of the auction's court, each named once.
- */
+/** The collegial panel (网拍 Art. 27): its composition (shared rule), and every member a judge of the auction's court. */
 export async function panelViolations(db: Db, courtId: string, panel: string[]): Promise<Violation[]> {
-  const out: Violation[] = [];
+  const out = checkPanelComposition(panel);
   const article = '网拍 Art. 27';
   const distinct = [...new Set(panel)];
-  if (distinct.length !== panel.length) {
-    out.push({
-      code: 'PANEL_INVALID',
-      field: 'panel',
-      article,
-      message: '合议庭成员不得重复 / A panel member is named twice',
-      figures: { members: String(panel.length), distinct: String(distinct.length) },
-    });
-  }
-  if (distinct.length < 3 || distinct.length % 2 === 0) {
-    out.push({
-      code: 'PANEL_INVALID',
-      field: 'panel',
-      article,
-      message: `合议庭由三名以上单数法官组成，现为${distinct.length}名（网拍第27条，法院组织法第30条） / The collegial panel is an odd number of judges, at least three; ${distinct.length} given (网拍 Art. 27; 法院组织法 Art. 30)`,
-      figures: { members: String(distinct.length), minimum: '3' },
-    });
-  }
   const users = new Map((await usersByIds(db, distinct)).map((u) => [u.id, u]));
   distinct.forEach((id) => {
     const u = users.get(id);
