@@ -3,6 +3,7 @@
  * deduction completed that enforce one case in full (closed 执行完毕), and an auction sold above its starting price
  * with the balance paid. Then the access scoping, the validation and the CSV.
  */
+import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import request from 'supertest';
 import { CHAOYANG, PUDONG } from '../../server/modules/demo/demo-data';
@@ -12,6 +13,8 @@ import { rate } from '../../server/modules/figures/figures.rules';
 import type { FiguresView } from '../../shared/schemas/figures';
 import { startBiddingFixture, type BiddingFixture } from '../auctions/bidding-fixture';
 import { runMeasureJobs } from '../../server/modules/measures';
+import { caseRecordsByAction } from '../../server/modules/audit';
+import { recoveredCredits } from '../../server/modules/ledger';
 import { DAY, startFixture, type Fixture } from '../measures/measure-fixture';
 
 describe('quality figures (执行质效) through the API', function () {
@@ -116,6 +119,17 @@ describe('quality figures (执行质效) through the API', function () {
     const bidder = await f.bidder();
     expectErrorBody(await get('/api/figures', bidder.token), 403, 'FORBIDDEN');
     expectErrorBody(await request(f.t.url).get('/api/figures'), 401, 'UNAUTHENTICATED');
+  });
+
+  it('when a court has more cases than an IN list could name (65,535 parameters), then its rows are still read, by one parameter', async () => {
+    const ids = Array.from({ length: 70_000 }, () => randomUUID());
+    const closedCase = (await caseRecordsByAction(f.t.app.ctx.db, ['case.satisfied'], new Date(f.clock.nowMs() + 1)))[0]!.caseId!;
+    ids.splice(40_000, 0, closedCase);
+    const found = await caseRecordsByAction(f.t.app.ctx.db, ['case.satisfied'], new Date(f.clock.nowMs() + 1), ids);
+    expect(found.map((r) => r.caseId)).to.deep.equal([closedCase]);
+    expect(await caseRecordsByAction(f.t.app.ctx.db, ['case.satisfied'], new Date(f.clock.nowMs() + 1), [])).to.deep.equal([]);
+    const recovered = await recoveredCredits(f.t.app.ctx.db, new Date(0), new Date(f.clock.nowMs() + 1), ids);
+    expect(recovered.map((r) => [r.caseId, r.amount])).to.deep.equal([[closedCase, '30000.00']]);
   });
 
   it('when the period is reversed, malformed or too long, then 400 with the field', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { uuidIn } from '../../platform/db/conditions';
 import type { Db } from '../../platform/db/database';
 import { auditLog } from './audit.tables';
 import { GENESIS_HASH, chainHash, type StoredRecord } from './audit.rules';
@@ -51,12 +52,11 @@ export async function recordsOfEntity(db: Db, entityType: string, entityId: stri
 }
 
 /**
- * The records of the given actions that belong to a case, from `from` (inclusive, when given) to `before` (exclusive),
- * in chain order: the quality figures read closings, restorations and renewals from them.
+ * The records of the given actions before `before` (exclusive) that belong to one of `caseIds` (to any case when not
+ * given), in chain order: the quality figures read closings, restorations and renewals from them.
  */
-export async function caseRecordsByAction(db: Db, actions: string[], before: Date, from?: Date): Promise<Pick<StoredRecord, 'caseId' | 'action' | 'at' | 'data'>[]> {
-  const conditions = [inArray(auditLog.action, actions), lt(auditLog.at, before), isNotNull(auditLog.caseId)];
-  if (from) conditions.push(gte(auditLog.at, from));
+export async function caseRecordsByAction(db: Db, actions: string[], before: Date, caseIds?: readonly string[]): Promise<Pick<StoredRecord, 'caseId' | 'action' | 'at' | 'data'>[]> {
+  const conditions = [inArray(auditLog.action, actions), lt(auditLog.at, before), caseIds ? uuidIn(auditLog.caseId, caseIds) : isNotNull(auditLog.caseId)];
   return db
     .select({ caseId: auditLog.caseId, action: auditLog.action, at: auditLog.at, data: auditLog.data })
     .from(auditLog)

@@ -35,13 +35,14 @@ export async function courtFigures(ctx: AppContext, actor: Actor, query: Pick<Fi
   const scope = await scopeOf(ctx, actor, query.courtId);
   const p = periodOf(ctx.clock.now(), query.from, query.to);
   const cases = await casesFiledBefore(ctx.db, scope.courtId, p.end);
-  const ours = new Set(cases.map((c) => c.id));
+  // One court: its cases' rows only, filtered in SQL. All courts (an admin): every case's rows.
+  const ours = scope.courtId ? cases.map((c) => c.id) : undefined;
   // The status changes of the whole history before the end: the pending cases at the start depend on them.
-  const records = await caseRecordsByAction(ctx.db, [...Object.keys(STATUS_ACTIONS), 'measure.renewed'], p.end);
+  const records = await caseRecordsByAction(ctx.db, [...Object.keys(STATUS_ACTIONS), 'measure.renewed'], p.end, ours);
   const events: StatusEvent[] = [];
   const renewals: Renewal[] = [];
   for (const r of records) {
-    if (!r.caseId || !ours.has(r.caseId)) continue;
+    if (!r.caseId) continue;
     const kind = STATUS_ACTIONS[r.action];
     if (kind) events.push({ caseId: r.caseId, at: r.at, kind });
     else {
@@ -50,7 +51,7 @@ export async function courtFigures(ctx: AppContext, actor: Actor, query: Pick<Fi
     }
   }
   const caseCounts = caseFigures(cases, events, p);
-  const recovered = (await recoveredCredits(ctx.db, p.start, p.end)).filter((r) => ours.has(r.caseId));
+  const recovered = await recoveredCredits(ctx.db, p.start, p.end, ours);
   const measured = await measureRows(ctx.db, scope.courtId, p.start, p.end);
   const outcomes = await auctionOutcomes(ctx.db, scope.courtId, p.start, p.end);
   const { byMonth, ...counts } = caseCounts;

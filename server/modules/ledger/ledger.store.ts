@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, like, lt, sql } from 'drizzle-orm';
+import { uuidIn } from '../../platform/db/conditions';
 import type { Db } from '../../platform/db/database';
 import { ledgerEntries, ledgerTransactions } from './ledger.tables';
 
@@ -35,13 +36,15 @@ export async function lockCasePayouts(tx: Db, caseId: string): Promise<void> {
 
 /**
  * Money credited to cases' recovered accounts (deductions, sale prices, forfeited deposits applied) from `from` to
- * `before`, one row per entry with the case and the transaction's time.
+ * `before`, of `caseIds` (of every case when not given), one row per entry with the case and the transaction's time.
  */
-export async function recoveredCredits(db: Db, from: Date, before: Date): Promise<{ caseId: string; at: Date; amount: string }[]> {
+export async function recoveredCredits(db: Db, from: Date, before: Date, caseIds?: readonly string[]): Promise<{ caseId: string; at: Date; amount: string }[]> {
+  const conditions = [like(ledgerEntries.account, 'case:%:recovered'), gt(ledgerEntries.credit, '0'), gte(ledgerTransactions.at, from), lt(ledgerTransactions.at, before)];
+  if (caseIds) conditions.push(uuidIn(ledgerTransactions.caseId, caseIds));
   const rows = await db
     .select({ caseId: ledgerTransactions.caseId, at: ledgerTransactions.at, amount: ledgerEntries.credit })
     .from(ledgerEntries)
     .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
-    .where(and(like(ledgerEntries.account, 'case:%:recovered'), gt(ledgerEntries.credit, '0'), gte(ledgerTransactions.at, from), lt(ledgerTransactions.at, before)));
+    .where(and(...conditions));
   return rows.filter((r): r is { caseId: string; at: Date; amount: string } => r.caseId !== null);
 }
