@@ -122,7 +122,7 @@ describe('quality figures (执行质效) through the API', function () {
   });
 
   it('when a court has more cases than an IN list could name (65,535 parameters), then its rows are still read, by one parameter', async () => {
-    const ids = Array.from({ length: 70_000 }, () => randomUUID());
+    const ids: string[] = Array.from({ length: 70_000 }, () => randomUUID());
     const closedCase = (await caseRecordsByAction(f.t.app.ctx.db, ['case.satisfied'], new Date(f.clock.nowMs() + 1)))[0]!.caseId!;
     ids.splice(40_000, 0, closedCase);
     const found = await caseRecordsByAction(f.t.app.ctx.db, ['case.satisfied'], new Date(f.clock.nowMs() + 1), ids);
