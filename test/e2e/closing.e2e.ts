@@ -80,7 +80,7 @@ describe('closing a case in the browser', function () {
     await page.getByRole('button', { name: '裁定终结本次执行程序' }).click();
     await page.getByText(/已裁定终结本次执行程序/).waitFor();
     await page.getByRole('button', { name: '恢复执行' }).waitFor();
-    expect(await page.locator('table.table tbody tr').count()).to.equal(10);
+    expect(await page.locator('table.closing-rechecks tbody tr').count()).to.equal(10);
     await screenshot(page, 'case-closing', { fullPage: true });
 
     // Assets turn up: the judge restores enforcement (恢复执行) with a reason; the case is open again and the re-checks stop.
@@ -89,7 +89,7 @@ describe('closing a case in the browser', function () {
     await page.getByText('已恢复执行，案件重新进入执行程序。').waitFor();
     await page.locator('.page-head .badge', { hasText: '执行中' }).waitFor();
     expect(await page.getByRole('button', { name: '恢复执行', exact: true }).count()).to.equal(0);
-    const rechecks = await page.locator('table.table tbody tr').allTextContents();
+    const rechecks = await page.locator('table.closing-rechecks tbody tr').allTextContents();
     expect(rechecks).to.have.length(10);
     for (const row of rechecks) expect(row).to.contain('已停止');
     const restored = (await request(app.url).get(`/api/cases/${caseId}`).set(bearer(await tokenFor(app.url, 'judge.wang')))).body;

@@ -182,7 +182,7 @@ export function CaseClosingPage() {
           ) : null}
         </section>
 
-        <section className="card" aria-labelledby="closing-rechecks-title">
+        <section className="card closing-wide" aria-labelledby="closing-rechecks-title">
           <h2 id="closing-rechecks-title">{t('closing.rechecks.title')}</h2>
           <p className="lead">{t('closing.rechecks.intro')}</p>
           {v.alerts.length > 0 ? (
@@ -207,7 +207,7 @@ export function CaseClosingPage() {
           {v.rechecks.length === 0 ? (
             <p>{t('closing.rechecks.none')}</p>
           ) : (
-            <table className="table">
+            <table className="data-table closing-rechecks">
               <caption className="visually-hidden">{t('closing.rechecks.caption')}</caption>
               <thead>
                 <tr>
@@ -230,7 +230,7 @@ export function CaseClosingPage() {
             </table>
           )}
           {v.status === 'terminated' ? (
-            <form onSubmit={(e) => void onRestore(e)} className="stack">
+            <form onSubmit={(e) => void onRestore(e)} className="stack closing-restore">
               <h3>{t('closing.restore.title')}</h3>
               <p className="field-hint">{t('closing.restore.intro')}</p>
               <TextAreaField id="restore-reason" label={t('closing.restore.reason')} required value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />

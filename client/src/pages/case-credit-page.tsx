@@ -12,11 +12,13 @@ import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { creditApi, type CaseCreditView, type InterceptionView, type ListingView, type RestrictionOrderView } from '../credit-api';
 import { Badge } from '../components/badge';
+import { SelectField, TextAreaField, TextField } from '../components/fields';
 import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
 import { useI18n } from '../i18n';
 import { useLoad } from '../lib/use-load';
 import { usePageTitle } from '../lib/use-page-title';
+import '../credit.css';
 
 export function useGroundLabel(): (ground: ListingGround) => string {
   const { lang } = useI18n();
@@ -64,22 +66,16 @@ function ListingCard({ listing, canDecide, onDone, run }: { listing: ListingView
         </p>
       ) : null}
       {current && canDecide ? (
-        <form className="credit-actions" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            {t('credit.reason')}
-            <input value={reason} onChange={(e) => setReason(e.target.value)} name="reason" />
-          </label>
+        <form className="credit-actions" onSubmit={(e) => e.preventDefault()} noValidate aria-label={t('credit.actions')}>
+          <TextField id={`listing-reason-${listing.id}`} label={t('credit.reason')} hint={t('credit.reason.hint')} required value={reason} onChange={(e) => setReason(e.target.value)} className="credit-actions-reason" />
           {listing.expiresAt ? (
-            <label>
-              {t('credit.extend.years')}
-              <select value={years} onChange={(e) => setYears(e.target.value)} name="years">
-                {[1, 2, 3].map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField id={`listing-years-${listing.id}`} label={t('credit.extend.years')} value={years} onChange={(e) => setYears(e.target.value)}>
+              {[1, 2, 3].map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </SelectField>
           ) : null}
           <p className="button-row">
             {listing.expiresAt ? (
@@ -96,14 +92,14 @@ function ListingCard({ listing, canDecide, onDone, run }: { listing: ListingView
       {listing.corrections.length ? (
         <section aria-label={t('credit.corrections')}>
           <h4>{t('credit.corrections')}</h4>
-          <ul className="plain-list">
+          <ul className="credit-corrections">
             {listing.corrections.map((c) => (
               <li key={c.id}>
                 <strong>{c.applicantName}</strong>：{c.reasons} · {c.status === 'pending' ? t('credit.correction.due', { date: formatDate(c.dueBy) }) : `${c.status === 'upheld' ? t('credit.uphold') : t('credit.reject')}：${c.decisionReason ?? ''}`}
                 {c.overdue ? <Badge tone="danger">{t('credit.correction.overdue')}</Badge> : null}
                 {c.status === 'pending' && canDecide ? (
-                  <span className="button-row">
-                    <input aria-label={t('credit.reason')} value={decision} onChange={(e) => setDecision(e.target.value)} />
+                  <span className="credit-inline-form">
+                    <TextField id={`decision-${c.id}`} label={t('credit.correction.decision')} value={decision} onChange={(e) => setDecision(e.target.value)} />
                     <button type="button" className="button" onClick={() => void run(() => creditApi.decide(c.id, 'upheld', decision)).then(onDone)}>
                       {t('credit.uphold')}
                     </button>
@@ -141,12 +137,9 @@ function OrderForm({ caseId, debtor, onDone, run }: { caseId: string; debtor: Ca
     });
   };
   return (
-    <form onSubmit={submit} className="form credit-order-form" aria-label={`${t('credit.order.action')} · ${debtor.name}`} data-order-form={debtor.partyId}>
-      <label>
-        {t('credit.order.reason')}
-        <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      {debtor.kind === 'organisation' ? <LegalRepFields name={repName} idNumber={repId} onName={setRepName} onIdNumber={setRepId} /> : null}
+    <form onSubmit={submit} noValidate className="credit-inline-form credit-order-form" aria-label={`${t('credit.order.action')} · ${debtor.name}`} data-order-form={debtor.partyId}>
+      <TextField id={`order-reason-${debtor.partyId}`} label={t('credit.order.reason')} required value={reason} onChange={(e) => setReason(e.target.value)} className="grow" />
+      {debtor.kind === 'organisation' ? <LegalRepFields idPrefix={`order-${debtor.partyId}`} name={repName} idNumber={repId} onName={setRepName} onIdNumber={setRepId} /> : null}
       <p className="button-row">
         <button type="submit" className="button">
           {t('credit.order.action')}
@@ -157,18 +150,12 @@ function OrderForm({ caseId, debtor, onDone, run }: { caseId: string; debtor: Ca
 }
 
 /** A company's legal representative, whom a listing or an order restricts too (限高 Art. 3 para 2): name and ID number. */
-function LegalRepFields({ name, idNumber, onName, onIdNumber }: { name: string; idNumber: string; onName(v: string): void; onIdNumber(v: string): void }) {
+function LegalRepFields({ idPrefix, name, idNumber, onName, onIdNumber }: { idPrefix: string; name: string; idNumber: string; onName(v: string): void; onIdNumber(v: string): void }) {
   const { t } = useI18n();
   return (
     <>
-      <label>
-        {t('credit.form.legalRepName')}
-        <input name="legalRepName" value={name} onChange={(e) => onName(e.target.value)} />
-      </label>
-      <label>
-        {t('credit.form.legalRepId')}
-        <input name="legalRepIdNumber" value={idNumber} onChange={(e) => onIdNumber(e.target.value)} />
-      </label>
+      <TextField id={`${idPrefix}-legalRepName`} label={t('credit.form.legalRepName')} required value={name} onChange={(e) => onName(e.target.value)} />
+      <TextField id={`${idPrefix}-legalRepIdNumber`} label={t('credit.form.legalRepId')} required value={idNumber} onChange={(e) => onIdNumber(e.target.value)} className="mono-input" />
     </>
   );
 }
@@ -185,8 +172,8 @@ function OrderRow({ order, canDecide, onDone, run }: { order: RestrictionOrderVi
       {t('credit.order.since', { date: formatDate(order.startedAt) })} · {order.reason}
       {order.endedAt ? ` · ${t('credit.order.endedAt', { date: formatDate(order.endedAt), reason: order.endedReason ?? '' })}` : ''}
       {inForce && canDecide && order.subject === 'debtor' ? (
-        <span className="button-row">
-          <input aria-label={t('credit.order.liftReason')} name="liftReason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <span className="credit-inline-form">
+          <TextField id={`lift-reason-${order.id}`} label={t('credit.order.liftReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
           <button type="button" className="button" onClick={() => void run(() => creditApi.lift(order.id, reason)).then(onDone)}>
             {t('credit.order.lift')}
           </button>
@@ -205,33 +192,39 @@ function Interceptions({ items }: { items: InterceptionView[] }) {
       {items.length === 0 ? (
         <p>{t('credit.interceptions.none')}</p>
       ) : (
-        <table className="table" data-testid="interceptions">
-          <thead>
-            <tr>
-              <th>{t('credit.interceptions.at')}</th>
-              <th>{t('credit.interceptions.institution')}</th>
-              <th>{t('credit.col.name')}</th>
-              <th>{t('credit.interceptions.what')}</th>
-              <th>{t('credit.interceptions.amount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.id}>
-                <td>{formatDateTime(i.occurredAt)}</td>
-                <td>{i.institutionName ?? i.institution}</td>
-                <td>
-                  {i.name} · {t(`credit.interceptions.role.${i.role}`)}
-                </td>
-                <td>
-                  {i.description}
-                  {i.prohibitionLabel ? ` · ${i.prohibitionLabel}` : ''}
-                </td>
-                <td>{i.amount ?? '—'}</td>
+        <div className="table-wrap">
+          <table className="data-table stack-table" data-testid="interceptions">
+            <thead>
+              <tr>
+                <th scope="col">{t('credit.interceptions.at')}</th>
+                <th scope="col">{t('credit.interceptions.institution')}</th>
+                <th scope="col">{t('credit.col.name')}</th>
+                <th scope="col">{t('credit.interceptions.what')}</th>
+                <th scope="col" className="num">
+                  {t('credit.interceptions.amount')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((i) => (
+                <tr key={i.id}>
+                  <td data-label={t('credit.interceptions.at')}>{formatDateTime(i.occurredAt)}</td>
+                  <td data-label={t('credit.interceptions.institution')}>{i.institutionName ?? i.institution}</td>
+                  <td data-label={t('credit.col.name')}>
+                    {i.name} · {t(`credit.interceptions.role.${i.role}`)}
+                  </td>
+                  <td data-label={t('credit.interceptions.what')}>
+                    {i.description}
+                    {i.prohibitionLabel ? ` · ${i.prohibitionLabel}` : ''}
+                  </td>
+                  <td data-label={t('credit.interceptions.amount')} className="num">
+                    {i.amount ? displayMoney(i.amount) : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
@@ -285,7 +278,7 @@ export function CaseCreditPage() {
 
   return (
     <div className="page credit-page">
-      <p>
+      <p className="back-link">
         <Link to={`/cases/${id}`}>← {t('credit.page.back')}</Link>
       </p>
       <h1>{t('credit.page.title', { caseNo: data.data?.caseNo ?? '' })}</h1>
@@ -299,51 +292,51 @@ export function CaseCreditPage() {
           <p className="lead">{t('credit.outstanding', { amount: displayMoney(data.data.outstandingAmount) })}</p>
           <section className="card" aria-labelledby="credit-debtors">
             <h2 id="credit-debtors">{t('credit.debtors')}</h2>
-            <ul className="plain-list">
+            <ul className="credit-debtors">
               {data.data.debtors.map((d) => (
-                <li key={d.partyId}>
-                  {d.name}（{d.idNumber}） <Badge tone={d.listed ? 'danger' : 'neutral'}>{d.listed ? t('credit.listed') : t('credit.notListed')}</Badge>
-                  {d.restricted ? <Badge tone="danger">{t('credit.restrictedBadge')}</Badge> : null}
+                <li key={d.partyId} className="credit-debtor">
+                  <p className="credit-debtor-head">
+                    <strong>{d.name}</strong> <span className="mono">{d.idNumber}</span>
+                    <span className="badge-row">
+                      <Badge tone={d.listed ? 'danger' : 'neutral'}>{d.listed ? t('credit.listed') : t('credit.notListed')}</Badge>
+                      {d.restricted ? <Badge tone="danger">{t('credit.restrictedBadge')}</Badge> : null}
+                    </span>
+                  </p>
                   {canDecide && !d.restricted ? <OrderForm caseId={id} debtor={d} onDone={data.reload} run={(a) => run(a).catch(() => undefined)} /> : null}
                 </li>
               ))}
             </ul>
-            {canDecide && chosen ? (
-              <form onSubmit={submit} className="form credit-form" aria-label={t('credit.listAction')}>
-                <label>
-                  {t('credit.form.debtor')}
-                  <select name="partyId" value={chosen.partyId} onChange={(e) => setPartyId(e.target.value)}>
-                    {unlisted.map((d) => (
-                      <option key={d.partyId} value={d.partyId}>
-                        {d.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t('credit.form.ground')}
-                  <select name="ground" value={ground} onChange={(e) => setGround(e.target.value)}>
-                    <option value="">—</option>
-                    {LISTING_GROUNDS.map((g) => (
-                      <option key={g} value={g}>
-                        {groundLabel(g)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t('credit.form.evidence')}
-                  <textarea name="evidence" value={evidence} onChange={(e) => setEvidence(e.target.value)} rows={3} />
-                </label>
-                {chosen.kind === 'organisation' ? <LegalRepFields name={repName} idNumber={repId} onName={setRepName} onIdNumber={setRepId} /> : null}
-                <p className="button-row">
+          </section>
+          {canDecide && chosen ? (
+            <section className="card" aria-labelledby="credit-list-title">
+              <h2 id="credit-list-title">{t('credit.listAction')}</h2>
+              <p className="lead">{t('credit.listIntro')}</p>
+              <form onSubmit={submit} noValidate className="credit-form" aria-label={t('credit.listAction')}>
+                <SelectField id="credit-party" label={t('credit.form.debtor')} required value={chosen.partyId} onChange={(e) => setPartyId(e.target.value)}>
+                  {unlisted.map((d) => (
+                    <option key={d.partyId} value={d.partyId}>
+                      {d.name}
+                    </option>
+                  ))}
+                </SelectField>
+                <SelectField id="credit-ground" label={t('credit.form.ground')} required value={ground} onChange={(e) => setGround(e.target.value)}>
+                  <option value="">{t('credit.form.chooseGround')}</option>
+                  {LISTING_GROUNDS.map((g) => (
+                    <option key={g} value={g}>
+                      {groundLabel(g)}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextAreaField id="credit-evidence" label={t('credit.form.evidence')} required value={evidence} onChange={(e) => setEvidence(e.target.value)} rows={3} className="wide" />
+                {chosen.kind === 'organisation' ? <LegalRepFields idPrefix="credit-list" name={repName} idNumber={repId} onName={setRepName} onIdNumber={setRepId} /> : null}
+                <p className="button-row wide">
                   <button type="submit" className="button button-primary">
                     {t('credit.form.submit')}
                   </button>
                 </p>
               </form>
-            ) : null}
-          </section>
+            </section>
+          ) : null}
           <section aria-labelledby="credit-listings">
             <h2 id="credit-listings">{t('credit.listings')}</h2>
             {data.data.listings.length === 0 ? <p>{t('credit.none')}</p> : null}
@@ -353,11 +346,11 @@ export function CaseCreditPage() {
           </section>
           <section aria-labelledby="credit-orders">
             <h2 id="credit-orders">{t('credit.orders')}</h2>
-            <p className="hint">{t('credit.order.intro')}</p>
+            <p className="lead">{t('credit.order.intro')}</p>
             {data.data.restrictionOrders.length === 0 ? (
               <p>{t('credit.orders.none')}</p>
             ) : (
-              <ul className="plain-list" data-testid="restriction-orders">
+              <ul className="credit-orders card" data-testid="restriction-orders">
                 {data.data.restrictionOrders.map((o) => (
                   <OrderRow key={o.id} order={o} canDecide={canDecide} onDone={data.reload} run={(a) => run(a).catch(() => undefined)} />
                 ))}

@@ -7,12 +7,14 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api';
 import { creditApi, type CreditSearchResult } from '../credit-api';
+import { TextAreaField, TextField } from '../components/fields';
 import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
 import { useI18n } from '../i18n';
 import { useLoad } from '../lib/use-load';
 import { usePageTitle } from '../lib/use-page-title';
 import { useGroundLabel } from './case-credit-page';
+import '../credit.css';
 
 type Item = CreditSearchResult['items'][number];
 
@@ -37,15 +39,9 @@ function CorrectionForm({ item }: { item: Item }) {
     );
   };
   return (
-    <form onSubmit={submit} className="form" aria-label={t('credit.correct')}>
-      <label>
-        {t('credit.correct.name')}
-        <input value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label>
-        {t('credit.correct.reasons')}
-        <textarea value={reasons} onChange={(e) => setReasons(e.target.value)} rows={2} />
-      </label>
+    <form onSubmit={submit} noValidate className="credit-correction" aria-label={t('credit.correct')}>
+      <TextField id={`correct-name-${item.id}`} label={t('credit.correct.name')} required value={name} onChange={(e) => setName(e.target.value)} />
+      <TextAreaField id={`correct-reasons-${item.id}`} label={t('credit.correct.reasons')} required value={reasons} onChange={(e) => setReasons(e.target.value)} rows={2} />
       <button type="submit" className="button">
         {t('credit.correct.submit')}
       </button>
@@ -69,30 +65,34 @@ export function CreditSearchPage() {
       <p className="lead">{t('credit.search.intro')}</p>
       <form
         role="search"
-        className="form search-form"
+        className="card filters"
+        aria-label={t('credit.search.title')}
         onSubmit={(e) => {
           e.preventDefault();
           setParams(draft.trim() ? { q: draft.trim() } : {});
         }}
       >
-        <label>
-          {t('credit.search.q')}
-          <input name="q" value={draft} onChange={(e) => setDraft(e.target.value)} minLength={2} maxLength={100} />
-        </label>
-        <button type="submit" className="button button-primary">
-          {t('credit.search.submit')}
-        </button>
+        <div className="inline-search">
+          <TextField id="credit-q" label={t('credit.search.q')} hint={t('credit.search.hint')} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} minLength={2} maxLength={100} />
+          <button type="submit" className="button button-primary">
+            {t('credit.search.submit')}
+          </button>
+        </div>
       </form>
       {found.error ? <LoadError error={found.error} onRetry={found.reload} /> : null}
       {found.loading && q ? <Loading /> : null}
       {found.data ? (
         found.data.items.length === 0 ? (
-          <p>{t('credit.search.none')}</p>
+          <p className="result-count" role="status">
+            {t('credit.search.none')}
+          </p>
         ) : (
           <>
-            <p aria-live="polite">{t('credit.search.count', { n: found.data.items.length })}</p>
+            <p className="result-count" role="status">
+              {found.data.truncated ? t('credit.search.truncated', { n: found.data.items.length }) : t('credit.search.count', { n: found.data.items.length })}
+            </p>
             <div className="table-wrap">
-              <table className="table credit-results">
+              <table className="data-table stack-table credit-results">
                 <thead>
                   <tr>
                     <th scope="col">{t('credit.col.name')}</th>
@@ -110,18 +110,26 @@ export function CreditSearchPage() {
                 <tbody>
                   {found.data.items.map((i) => (
                     <tr key={i.id} data-listing={i.id}>
-                      <td>
-                        {i.name}
-                        {i.legalRepName ? <div className="muted">{t('credit.legalRep', { name: i.legalRepName })}</div> : null}
-                      </td>
-                      <td className="mono" data-field="idNumber">
+                      <th scope="row" data-label={t('credit.col.name')}>
+                        <span>
+                          {i.name}
+                          {i.legalRepName ? <span className="muted credit-rep">{t('credit.legalRep', { name: i.legalRepName })}</span> : null}
+                        </span>
+                      </th>
+                      <td className="mono nowrap" data-field="idNumber" data-label={t('credit.col.id')}>
                         {i.idNumberMasked}
                       </td>
-                      <td>{i.courtName}</td>
-                      <td>{i.caseNo}</td>
-                      <td>{groundLabel(i.ground)}</td>
-                      <td>{formatDate(i.listedAt)}</td>
-                      <td>{i.expiresAt ? formatDate(i.expiresAt) : t('credit.noTerm')}</td>
+                      <td data-label={t('credit.col.court')}>{i.courtName}</td>
+                      <td className="case-no" data-label={t('credit.col.caseNo')}>
+                        {i.caseNo}
+                      </td>
+                      <td data-label={t('credit.col.ground')}>{groundLabel(i.ground)}</td>
+                      <td className="nowrap" data-label={t('credit.col.listedAt')}>
+                        {formatDate(i.listedAt)}
+                      </td>
+                      <td className="nowrap" data-label={t('credit.col.term')}>
+                        {i.expiresAt ? formatDate(i.expiresAt) : t('credit.noTerm')}
+                      </td>
                       <td>
                         <CorrectionForm item={i} />
                       </td>
