@@ -140,6 +140,14 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A refusal that concerns one field of the request: `details.issues` names it as a validation failure does, so a
+ * client shows the message at that field. `extra` adds figures to the details.
+ */
+export function fieldError(code: ErrorCode, path: string | (string | number)[], message: string, extra: Record<string, unknown> = {}): AppError {
+  return new AppError(code, message, { where: 'body', issues: [{ path: typeof path === 'string' ? [path] : path, code: 'custom', message }], ...extra });
+}
+
 export const notFound = (en: string, zh: string) => new AppError('NOT_FOUND', `${zh}不存在 / ${en} not found`);
 export const forbidden = (message = 'You may not do this / 无权执行此操作') => new AppError('FORBIDDEN', message);
 

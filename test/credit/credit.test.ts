@@ -80,6 +80,8 @@ describe('the dishonest-debtor list (失信) and consumption restriction (限高
       await refused(() => list(c.id, { partyId: c.partyId, evidence: '证据材料' }), 422, 'INVALID_LISTING_GROUND');
       const res = await refused(() => list(c.id, { partyId: c.partyId, ground: 'rude', evidence: '证据材料' }), 422, 'INVALID_LISTING_GROUND');
       expect(res.body.error.message).to.match(/失信 Art\. 1/);
+      // The refusal names its field, so the page shows it there.
+      expect(res.body.error.details.issues.map((i: { path: string[] }) => i.path)).to.deep.equal([['ground']]);
     });
 
     it('when the debtor is a minor on the server\'s date, then DEBTOR_IS_MINOR; the day they turn 18 they can be listed', async () => {

@@ -127,8 +127,10 @@ describe('consumption restriction orders without a listing (限制消费令, 限
       expect(res.status, JSON.stringify(res.body)).to.equal(201);
       const caseId = res.body.id as string;
       const partyId = (await credit(caseId)).debtors[0]!.partyId;
-      await refused(() => order(caseId, { partyId, reason: REASON }), 422, 'LEGAL_REP_REQUIRED');
-      await refused(() => order(caseId, { partyId, reason: REASON, legalRepName: '赵六' }), 422, 'LEGAL_REP_REQUIRED');
+      const noName = await refused(() => order(caseId, { partyId, reason: REASON }), 422, 'LEGAL_REP_REQUIRED');
+      const noId = await refused(() => order(caseId, { partyId, reason: REASON, legalRepName: '赵六' }), 422, 'LEGAL_REP_REQUIRED');
+      // Each refusal names the first missing field (限高 Art. 3 para 2).
+      expect([noName, noId].map((r) => r.body.error.details.issues[0].path)).to.deep.equal([['legalRepName'], ['legalRepIdNumber']]);
       const repId = newIdNumber();
       const ok = await order(caseId, { partyId, reason: REASON, legalRepName: '赵六', legalRepIdNumber: repId });
       expect(ok.status, JSON.stringify(ok.body)).to.equal(201);

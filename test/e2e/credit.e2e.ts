@@ -31,8 +31,15 @@ describe('the dishonest-debtor list in the browser', function () {
     await page.waitForURL((url) => url.pathname.endsWith('/credit'));
     const form = page.getByRole('form', { name: '纳入失信名单' });
     await form.getByLabel('被执行人').selectOption({ label: DEBTOR });
-    await form.getByLabel('失信情形（失信规定第一条）').selectOption('evades');
     await form.getByLabel('事实与证据').fill('执行立案后将名下车辆无偿转让给其亲属，规避执行');
+    // Without a ground the server refuses (失信 Art. 1), and the page says so at the ground; nothing is listed.
+    browser.log.expectHttpError({ path: /^\/api\/cases\/[0-9a-f-]+\/credit\/listings$/, status: 422, method: 'POST' });
+    await form.getByRole('button', { name: '作出纳入决定' }).click();
+    await page.locator('#credit-ground-error').waitFor();
+    expect(await page.locator('#credit-ground-error').textContent()).to.contain('须载明失信规定第一条所列情形之一');
+    expect(await form.getByLabel('失信情形（失信规定第一条）').getAttribute('aria-invalid')).to.equal('true');
+    expect(await page.locator('article.credit-listing').count()).to.equal(0);
+    await form.getByLabel('失信情形（失信规定第一条）').selectOption('evades');
     await form.getByRole('button', { name: '作出纳入决定' }).click();
     const listing = page.locator('article.credit-listing', { hasText: DEBTOR });
     await listing.waitFor();

@@ -17,12 +17,24 @@ import { Loading } from '../components/layout';
 import { LoadError } from '../components/load-error';
 import { useI18n } from '../i18n';
 import { useLoad } from '../lib/use-load';
+import { issuesToErrors, type FieldErrors } from '../lib/form-errors';
 import { usePageTitle } from '../lib/use-page-title';
 import '../credit.css';
 
 export function useGroundLabel(): (ground: ListingGround) => string {
   const { lang } = useI18n();
   return (ground) => `${GROUND_LABELS[ground].item}${lang === 'zh' ? GROUND_LABELS[ground].zh : GROUND_LABELS[ground].en}`;
+}
+
+/** The server's refusal of a form, at the field it names (details.issues), shown in the page's language. */
+function useServerFieldErrors(): { err(key: string): string | undefined; catchFrom(e: unknown): void; clear(): void } {
+  const { pick } = useI18n();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  return {
+    err: (key) => (errors[key] ? pick(errors[key]) : undefined),
+    catchFrom: (e) => setErrors(e instanceof ApiError ? issuesToErrors(e.issues) : {}),
+    clear: () => setErrors({}),
+  };
 }
 
 function ListingCard({ listing, canDecide, onDone, run }: { listing: ListingView; canDecide: boolean; onDone(): void; run(action: () => Promise<unknown>): Promise<void> }) {
@@ -125,11 +137,18 @@ function OrderForm({ caseId, debtor, onDone, run }: { caseId: string; debtor: Ca
   const [reason, setReason] = useState('');
   const [repName, setRepName] = useState('');
   const [repId, setRepId] = useState('');
+  const fields = useServerFieldErrors();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     let made = false;
+    fields.clear();
     void run(async () => {
-      await creditApi.order(caseId, { partyId: debtor.partyId, reason, ...(debtor.kind === 'organisation' ? { legalRepName: repName, legalRepIdNumber: repId } : {}) });
+      try {
+        await creditApi.order(caseId, { partyId: debtor.partyId, reason, ...(debtor.kind === 'organisation' ? { legalRepName: repName, legalRepIdNumber: repId } : {}) });
+      } catch (err) {
+        fields.catchFrom(err);
+        throw err;
+      }
       made = true;
     }).then(() => {
       // A refusal keeps what was typed, to correct it.
@@ -138,8 +157,8 @@ function OrderForm({ caseId, debtor, onDone, run }: { caseId: string; debtor: Ca
   };
   return (
     <form onSubmit={submit} noValidate className="credit-inline-form credit-order-form" aria-label={`${t('credit.order.action')} · ${debtor.name}`} data-order-form={debtor.partyId}>
-      <TextField id={`order-reason-${debtor.partyId}`} label={t('credit.order.reason')} required value={reason} onChange={(e) => setReason(e.target.value)} className="grow" />
-      {debtor.kind === 'organisation' ? <LegalRepFields idPrefix={`order-${debtor.partyId}`} name={repName} idNumber={repId} onName={setRepName} onIdNumber={setRepId} /> : null}
+      <TextField id={`order-reason-${debtor.partyId}`} label={t('credit.order.reason')} required value={reason} onChange={(e) => setReason(e.target.value)} error={fields.err('reason')} className="grow" />
+      {debtor.kind === 'organisation' ? <LegalRepFields idPrefix={`order-${debtor.partyId}`} name={repName} idNumber={repId} onName={setRepName} onIdNumber={setRepId} err={fields.err} /> : null}
       <p className="button-row">
         <button type="submit" className="button">
           {t('credit.order.action')}
@@ -150,12 +169,12 @@ function OrderForm({ caseId, debtor, onDone, run }: { caseId: string; debtor: Ca
 }
 
 /** A company's legal representative, whom a listing or an order restricts too (限高 Art. 3 para 2): name and ID number. */
-function LegalRepFields({ idPrefix, name, idNumber, onName, onIdNumber }: { idPrefix: string; name: string; idNumber: string; onName(v: string): void; onIdNumber(v: string): void }) {
+function LegalRepFields({ idPrefix, name, idNumber, onName, onIdNumber, err }: { idPrefix: string; name: string; idNumber: string; onName(v: string): void; onIdNumber(v: string): void; err(key: string): string | undefined }) {
   const { t } = useI18n();
   return (
     <>
-      <TextField id={`${idPrefix}-legalRepName`} label={t('credit.form.legalRepName')} required value={name} onChange={(e) => onName(e.target.value)} />
-      <TextField id={`${idPrefix}-legalRepIdNumber`} label={t('credit.form.legalRepId')} required value={idNumber} onChange={(e) => onIdNumber(e.target.value)} className="mono-input" />
+      <TextField id={`${idPrefix}-legalRepName`} label={t('credit.form.legalRepName')} required value={name} onChange={(e) => onName(e.target.value)} error={err('legalRepName')} />
+      <TextField id={`${idPrefix}-legalRepIdNumber`} label={t('credit.form.legalRepId')} required value={idNumber} onChange={(e) => onIdNumber(e.target.value)} error={err('legalRepIdNumber')} className="mono-input" />
     </>
   );
 }
@@ -244,6 +263,7 @@ export function CaseCreditPage() {
   const [repName, setRepName] = useState('');
   const [repId, setRepId] = useState('');
   usePageTitle(t('credit.page.title', { caseNo: data.data?.caseNo ?? '' }));
+  const listFields = useServerFieldErrors();
   const canDecide = user?.role === 'judge';
   const unlisted = data.data?.debtors.filter((d) => !d.listed) ?? [];
   const chosen = unlisted.find((d) => d.partyId === partyId) ?? unlisted[0];
@@ -261,6 +281,7 @@ export function CaseCreditPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!chosen) return;
+    listFields.clear();
     void run(() =>
       creditApi.list(id, {
         partyId: chosen.partyId,
@@ -273,7 +294,7 @@ export function CaseCreditPage() {
         setEvidence('');
         data.reload();
       })
-      .catch(() => undefined);
+      .catch(listFields.catchFrom);
   };
 
   return (
@@ -312,14 +333,14 @@ export function CaseCreditPage() {
               <h2 id="credit-list-title">{t('credit.listAction')}</h2>
               <p className="lead">{t('credit.listIntro')}</p>
               <form onSubmit={submit} noValidate className="credit-form" aria-label={t('credit.listAction')}>
-                <SelectField id="credit-party" label={t('credit.form.debtor')} required value={chosen.partyId} onChange={(e) => setPartyId(e.target.value)}>
+                <SelectField id="credit-party" label={t('credit.form.debtor')} required value={chosen.partyId} onChange={(e) => setPartyId(e.target.value)} error={listFields.err('partyId')}>
                   {unlisted.map((d) => (
                     <option key={d.partyId} value={d.partyId}>
                       {d.name}
                     </option>
                   ))}
                 </SelectField>
-                <SelectField id="credit-ground" label={t('credit.form.ground')} required value={ground} onChange={(e) => setGround(e.target.value)}>
+                <SelectField id="credit-ground" label={t('credit.form.ground')} required value={ground} onChange={(e) => setGround(e.target.value)} error={listFields.err('ground')}>
                   <option value="">{t('credit.form.chooseGround')}</option>
                   {LISTING_GROUNDS.map((g) => (
                     <option key={g} value={g}>
@@ -327,8 +348,8 @@ export function CaseCreditPage() {
                     </option>
                   ))}
                 </SelectField>
-                <TextAreaField id="credit-evidence" label={t('credit.form.evidence')} required value={evidence} onChange={(e) => setEvidence(e.target.value)} rows={3} className="wide" />
-                {chosen.kind === 'organisation' ? <LegalRepFields idPrefix="credit-list" name={repName} idNumber={repId} onName={setRepName} onIdNumber={setRepId} /> : null}
+                <TextAreaField id="credit-evidence" label={t('credit.form.evidence')} required value={evidence} onChange={(e) => setEvidence(e.target.value)} error={listFields.err('evidence')} rows={3} className="wide" />
+                {chosen.kind === 'organisation' ? <LegalRepFields idPrefix="credit-list" name={repName} idNumber={repId} onName={setRepName} onIdNumber={setRepId} err={listFields.err} /> : null}
                 <p className="button-row wide">
                   <button type="submit" className="button button-primary">
                     {t('credit.form.submit')}

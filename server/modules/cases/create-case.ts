@@ -4,25 +4,23 @@ import { formatMoney } from '../../../shared/money';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { isUniqueViolation } from '../../platform/db/errors';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { userById } from '../accounts';
 import { recordAudit } from '../audit';
 import { courtById } from '../courts';
 import { checkCaseNo, chinaYear, duplicateParty } from './case.rules';
 import { insertCase, lockCaseNumbering, maxSeq, type CaseRow, type PartyRow } from './case.store';
 
-const field = (path: (string | number)[], message: string) => new AppError('VALIDATION_FAILED', message, { where: 'body', issues: [{ path, code: 'custom', message }] });
-
 /** Files an enforcement case (立案) in the actor's court, with its parties; the number is given or assigned. */
 export async function createCase(ctx: AppContext, actor: Actor, input: CreateCaseBody): Promise<CaseRow> {
   const courtId = input.courtId ?? actor.courtId;
   if (!courtId || courtId !== actor.courtId) throw new AppError('FORBIDDEN', '只能在本院立案 / You may file cases only in your own court');
   const court = await courtById(ctx.db, courtId);
-  if (!court) throw field(['courtId'], '法院不存在 / No such court');
+  if (!court) throw fieldError('VALIDATION_FAILED', ['courtId'], '法院不存在 / No such court');
 
   const judge = await userById(ctx.db, input.judgeId);
   if (!judge || judge.role !== 'judge' || judge.courtId !== courtId || judge.disabledAt) {
-    throw field(['judgeId'], '承办法官须为本院法官 / The assigned judge must be a judge of this court');
+    throw fieldError('VALIDATION_FAILED', ['judgeId'], '承办法官须为本院法官 / The assigned judge must be a judge of this court');
   }
 
   const parties = [
@@ -30,7 +28,7 @@ export async function createCase(ctx: AppContext, actor: Actor, input: CreateCas
     ...input.debtors.map((p) => ({ role: 'debtor' as const, p })),
   ].map(({ role, p }) => ({ role, kind: p.kind, name: p.name, idNumber: p.kind === 'person' ? p.idNumber : p.creditCode }));
   const duplicate = duplicateParty(parties);
-  if (duplicate) throw field(['debtors'], `同一当事人（${duplicate}）不能重复列明 / The same party (${duplicate}) appears twice`);
+  if (duplicate) throw fieldError('VALIDATION_FAILED', ['debtors'], `同一当事人（${duplicate}）不能重复列明 / The same party (${duplicate}) appears twice`);
 
   const now = ctx.clock.now();
   const claim = formatMoney(input.claimAmount);

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { RecordInterviewBody } from '../../../shared/schemas/closing';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import { caseForStaff } from './closing-access';
 import { chinaDay } from './closing.rules';
 import { insertInterview, type InterviewRow } from './closing.store';
 
-const dayError = (message: string) => new AppError('VALIDATION_FAILED', message, { where: 'body', issues: [{ path: ['interviewedOn'], code: 'custom', message }] });
+const dayError = (message: string) => fieldError('VALIDATION_FAILED', 'interviewedOn', message);
 
 /**
  * Records an interview with the creditor (约谈): before terminating for lack of assets the court tells the creditor

@@ -5,11 +5,12 @@ import type { ListDebtorBody } from '../../../shared/schemas/credit';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import { isUniqueViolation } from '../../platform/db/errors';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import { caseVisibleTo, partiesOf } from '../cases';
 import { courtById } from '../courts';
 import { requireJudge } from './credit-access';
+import { requireLegalRep } from './legal-rep';
 import { enqueueJointEvents } from './joint-events';
 import { currentListingOf, insertListing, lockCaseCredit, type ListingRow, type RestrictionRow } from './credit.store';
 
@@ -27,11 +28,9 @@ export async function listDebtor(ctx: AppContext, actor: Actor, caseId: string, 
   const now = ctx.clock.now();
   // 失信 Art. 1: only on one of the six grounds, named by its code.
   if (!isListingGround(input.ground)) {
-    throw new AppError(
-      'INVALID_LISTING_GROUND',
-      `须载明失信规定第一条所列情形之一 / 失信 Art. 1: name one of the six grounds (${LISTING_GROUNDS.join(', ')})`,
-      { field: 'ground', allowed: LISTING_GROUNDS },
-    );
+    throw fieldError('INVALID_LISTING_GROUND', 'ground', `须载明失信规定第一条所列情形之一 / 失信 Art. 1: name one of the six grounds (${LISTING_GROUNDS.join(', ')})`, {
+      allowed: LISTING_GROUNDS,
+    });
   }
   const ground = input.ground;
   if (theCase.status !== 'open') throw new AppError('CASE_NOT_OPEN', '案件已结，不能纳入失信名单 / The case is closed; no listing');
@@ -40,18 +39,14 @@ export async function listDebtor(ctx: AppContext, actor: Actor, caseId: string, 
     throw new AppError('DEBT_SATISFIED', '案件未履行金额为零，依失信规定第十条不得纳入 / Nothing is outstanding: 失信 Art. 10 removes, so no listing');
   }
   const party = (await partiesOf(ctx.db, [caseId])).find((p) => p.id === input.partyId && p.role === 'debtor');
-  if (!party) throw new AppError('NOT_A_DEBTOR', '只能将本案被执行人纳入失信名单 / Only a debtor of this case can be listed (失信 Art. 1)', { field: 'partyId' });
+  if (!party) throw fieldError('NOT_A_DEBTOR', 'partyId', '只能将本案被执行人纳入失信名单 / Only a debtor of this case can be listed (失信 Art. 1)');
   // 失信 Art. 4: a minor is never listed; the age is read from the resident ID at the server's date.
   if (party.kind === 'person' && isMinor(party.idNumber, now)) {
     throw new AppError('DEBTOR_IS_MINOR', '被执行人为未成年人，依失信规定第四条不得纳入失信名单 / 失信 Art. 4: a minor may not be listed');
   }
   // 限高 Art. 3 para 2: a company's legal representative is restricted too, so must be named at listing.
+  requireLegalRep(party.kind, input);
   const isOrganisation = party.kind === 'organisation';
-  if (isOrganisation && (!input.legalRepName || !input.legalRepIdNumber)) {
-    throw new AppError('LEGAL_REP_REQUIRED', '单位被执行人须载明法定代表人姓名及身份证号（限高规定第三条第二款） / 限高 Art. 3 para 2: name the legal representative and their ID number', {
-      field: input.legalRepName ? 'legalRepIdNumber' : 'legalRepName',
-    });
-  }
   if (await currentListingOf(ctx.db, caseId, party.id)) throw alreadyListed();
   const court = await courtById(ctx.db, theCase.courtId);
 

@@ -5,11 +5,12 @@ import { SYSTEM_ACTOR, type Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, fieldError, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import { caseVisibleTo, partiesOf } from '../cases';
 import { courtById } from '../courts';
 import { requireJudge } from './credit-access';
+import { requireLegalRep } from './legal-rep';
 import { currentListingOf, endOrders, insertRestrictions, lockCaseCredit, orderInForceOf, restrictionById, type RestrictionRow } from './credit.store';
 import { enqueueJointEvents } from './joint-events';
 
@@ -53,14 +54,10 @@ export async function issueRestrictionOrder(ctx: AppContext, actor: Actor, caseI
     throw new AppError('DEBT_SATISFIED', '案件未履行金额为零，不得限制消费（限高规定第一条） / Nothing is outstanding: 限高 Art. 1 restricts only a debtor who fails to perform');
   }
   const party = (await partiesOf(ctx.db, [caseId])).find((p) => p.id === input.partyId && p.role === 'debtor');
-  if (!party) throw new AppError('NOT_A_DEBTOR', '只能对本案被执行人限制消费 / Only a debtor of this case can be restricted (限高 Art. 1)', { field: 'partyId' });
+  if (!party) throw fieldError('NOT_A_DEBTOR', 'partyId', '只能对本案被执行人限制消费 / Only a debtor of this case can be restricted (限高 Art. 1)');
   // 限高 Art. 3 para 2: a company's legal representative is restricted too, so must be named in the order.
+  requireLegalRep(party.kind, input);
   const isOrganisation = party.kind === 'organisation';
-  if (isOrganisation && (!input.legalRepName || !input.legalRepIdNumber)) {
-    throw new AppError('LEGAL_REP_REQUIRED', '单位被执行人须载明法定代表人姓名及身份证号（限高规定第三条第二款） / 限高 Art. 3 para 2: name the legal representative and their ID number', {
-      field: input.legalRepName ? 'legalRepIdNumber' : 'legalRepName',
-    });
-  }
   // One restriction at a time: a current listing already restricts the debtor (限高 Art. 1, 3), as does an order.
   const restrictedAlready = async (db: Db) => (await currentListingOf(db, caseId, party.id)) !== undefined || (await orderInForceOf(db, caseId, party.id)).length > 0;
   if (await restrictedAlready(ctx.db)) throw inForce();

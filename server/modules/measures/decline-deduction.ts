@@ -1,11 +1,10 @@
 import type { DeclineDeductionBody } from '../../../shared/schemas/measures';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import { deductionVisibleTo, requireStaff } from './measure-access';
 import { deductionForUpdate, updateDeduction, type DeductionRow } from './measure.store';
-import { fieldError } from './order-measure';
 
 /** An approver declines a deduction awaiting approval (or its requester withdraws it), with a reason. Nothing is sent. */
 export async function declineDeduction(ctx: AppContext, actor: Actor, deductionId: string, input: DeclineDeductionBody): Promise<DeductionRow> {

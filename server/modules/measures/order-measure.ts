@@ -4,7 +4,7 @@ import { formatMoney, isPositive } from '../../../shared/money';
 import type { OrderMeasureBody } from '../../../shared/schemas/measures';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import { caseById, partiesOf } from '../cases';
 import { assetById } from '../inquiry';
@@ -27,9 +27,6 @@ export interface MeasureDeps {
   /** The platform's callback URL, given to institutions for later events (a queued measure taking effect). */
   callbackUrl: string;
 }
-
-export const fieldError = (code: 'VALIDATION_FAILED' | 'ASSET_NOT_OF_CASE' | 'TERM_TOO_LONG', path: string, message: string, extra: Record<string, unknown> = {}) =>
-  new AppError(code, message, { where: 'body', issues: [{ path: [path], code: 'custom', message }], ...extra });
 
 /**
  * Orders a freeze (冻结) or seizure (查封) of one asset of a debtor of the case (协助执行通知书 to the institution through

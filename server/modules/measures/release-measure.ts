@@ -1,14 +1,14 @@
 import type { ReleaseMeasureBody } from '../../../shared/schemas/measures';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import { measureVisibleTo, requireStaff } from './measure-access';
 import { queueOrder } from './measure-orders';
 import { ENDED_STATUSES } from './measure.rules';
 import type { Db } from '../../platform/db/database';
 import { activeMeasuresOfCase, lockCaseMeasures, measureForUpdate, updateMeasure, type MeasureRow } from './measure.store';
-import { fieldError, type MeasureDeps } from './order-measure';
+import { type MeasureDeps } from './order-measure';
 
 /**
  * Releases (解除) a measure in force or queued, with the reason on the notice (e.g. 查扣冻 Art. 28, or the excess of an

@@ -2,13 +2,13 @@ import type { AssetKind } from '../../../shared/institution-protocol';
 import type { RenewMeasureBody } from '../../../shared/schemas/measures';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import { measureVisibleTo, requireStaff } from './measure-access';
 import { queueOrder } from './measure-orders';
 import { canRenew, maxExpiry } from './measure.rules';
 import { measureForUpdate, updateMeasure, type MeasureRow } from './measure.store';
-import { fieldError, type MeasureDeps } from './order-measure';
+import { type MeasureDeps } from './order-measure';
 
 /**
  * Renews (续行) a measure before it expires, for at most the maximum term of its kind from now (民诉解释 Art. 485

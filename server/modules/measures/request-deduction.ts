@@ -3,12 +3,11 @@ import { compareMoney, formatMoney } from '../../../shared/money';
 import type { RequestDeductionBody } from '../../../shared/schemas/measures';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import { measureVisibleTo, requireStaff } from './measure-access';
 import { available, isPositiveMoney } from './measure.rules';
 import { insertDeduction, measureForUpdate, openDeductionOf, type DeductionRow } from './measure.store';
-import { fieldError } from './order-measure';
 
 /**
  * Asks to deduct (扣划) frozen funds to the court's account. Nothing is sent yet: a deduction moves money out of the

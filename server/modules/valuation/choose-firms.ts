@@ -2,7 +2,7 @@ import type { AssetKind } from '../../../shared/institution-protocol';
 import type { ChooseFirmsBody } from '../../../shared/schemas/valuation';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { fieldError } from '../../platform/errors';
 import { agreementRecord } from './agreement';
 import { firmsFor } from './appraisal-firms';
 import { recordFirms } from './appraisal-flow';
@@ -24,7 +24,7 @@ export async function chooseFirms(ctx: AppContext, actor: Actor, valuationId: st
     const message = unknown.length
       ? `不在该类财产的司法评估机构名单分库中：${unknown.join('、')}（参考价第15、16条） / Not on the list of appraisal firms for this kind of asset: ${unknown.join(', ')} (参考价 Art. 15, 16)`
       : '三家评估机构不得重复（参考价第16条） / The three firms must be different (参考价 Art. 16)';
-    throw new AppError('FIRMS_INVALID', message, { where: 'body', issues: [{ path: ['firms'], code: 'custom', message }], pool: [...pool] });
+    throw fieldError('FIRMS_INVALID', 'firms', message, { pool: [...pool] });
   }
   return inValuation(ctx, actor, valuationId, null, async (flow, valuation) => {
     const step = await appraisalStep(flow, valuation, ['choosing']);

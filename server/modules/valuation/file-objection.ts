@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { ObjectionBody } from '../../../shared/schemas/valuation';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { partiesOf } from '../cases';
 import { inValuation } from './run-flow';
 import { valuationForStaff } from './valuation-access';
 import { audit } from './valuation-flow';
 import { objectionsAllowed } from './valuation.rules';
 import { currentStepOf, insertObjection, resultsOfSteps, type ObjectionRow } from './valuation.store';
-
-const fieldError = (path: string, message: string) => new AppError('VALIDATION_FAILED', message, { where: 'body', issues: [{ path: [path], code: 'custom', message }] });
 
 /**
  * Court staff record a party's written objection to one platform's online inquiry report or to the appraisal report,
@@ -20,10 +18,10 @@ const fieldError = (path: string, message: string) => new AppError('VALIDATION_F
 export async function fileObjection(ctx: AppContext, actor: Actor, valuationId: string, input: ObjectionBody): Promise<ObjectionRow> {
   const { valuation: found } = await valuationForStaff(ctx.db, actor, valuationId);
   let partyName = input.partyName?.trim();
-  if (input.party === 'interested' && !partyName) throw fieldError('partyName', '利害关系人须写明名称 / Name the interested party');
+  if (input.party === 'interested' && !partyName) throw fieldError('VALIDATION_FAILED', 'partyName', '利害关系人须写明名称 / Name the interested party');
   if (input.party !== 'interested') {
     const names = (await partiesOf(ctx.db, [found.caseId])).filter((p) => p.role === input.party).map((p) => p.name);
-    if (partyName && !names.includes(partyName)) throw fieldError('partyName', `本案${input.party === 'creditor' ? '申请执行人' : '被执行人'}中没有${partyName} / No ${input.party} of the case is named ${partyName}`);
+    if (partyName && !names.includes(partyName)) throw fieldError('VALIDATION_FAILED', 'partyName', `本案${input.party === 'creditor' ? '申请执行人' : '被执行人'}中没有${partyName} / No ${input.party} of the case is named ${partyName}`);
     partyName ??= names.join('、');
   }
   return inValuation(ctx, actor, valuationId, null, async (flow, valuation) => {
@@ -52,7 +50,7 @@ export async function fileObjection(ctx: AppContext, actor: Actor, valuationId: 
     const results = await resultsOfSteps(tx, [step.id]);
     const target = input.resultId ? results.find((r) => r.id === input.resultId) : undefined;
     if (!target || target.status !== 'received') {
-      throw fieldError('resultId', '该报告不属于本次计入参考价的报告 / That report is not one of the reports counted for this price');
+      throw fieldError('VALIDATION_FAILED', 'resultId', '该报告不属于本次计入参考价的报告 / That report is not one of the reports counted for this price');
     }
     const row: ObjectionRow = {
       id: randomUUID(),

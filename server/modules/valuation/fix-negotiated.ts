@@ -1,7 +1,7 @@
 import type { NegotiatedBody } from '../../../shared/schemas/valuation';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { agreementRecord } from './agreement';
 import { inValuation } from './run-flow';
 import { valuationForStaff } from './valuation-access';
@@ -19,7 +19,7 @@ export function notRunning(valuation: ValuationRow): AppError {
 
 export function validityError(maxUntil: Date): AppError {
   const message = `有效期最长一年，至迟${maxUntil.toISOString()}（参考价第27条） / Validity is at most 1 year, until ${maxUntil.toISOString()} at the latest (参考价 Art. 27)`;
-  return new AppError('VALIDITY_TOO_LONG', message, { where: 'body', issues: [{ path: ['validUntil'], code: 'custom', message }], maxUntil: maxUntil.toISOString() });
+  return fieldError('VALIDITY_TOO_LONG', 'validUntil', message, { maxUntil: maxUntil.toISOString() });
 }
 
 /**

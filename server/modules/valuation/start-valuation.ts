@@ -4,7 +4,7 @@ import { formatMoney } from '../../../shared/money';
 import type { StartValuationBody } from '../../../shared/schemas/valuation';
 import type { Actor } from '../../platform/actor';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { assetById } from '../inquiry';
 import { measureVisibleTo, requireStaff } from './valuation-access';
@@ -12,8 +12,6 @@ import { audit, openMethod, type Flow, type ValuationEvent } from './valuation-f
 import { pushValuationEvents } from './valuation-events';
 import { addDays, inForce, MAX_NEGOTIATION_DAYS, nextMethod, START_DAYS, VALUED_KINDS } from './valuation.rules';
 import { insertValuation, liveValuationOfMeasure, lockMeasureValuations, markExpired, type ValuationRow } from './valuation.store';
-
-const fieldError = (path: string, message: string) => new AppError('VALIDATION_FAILED', message, { where: 'body', issues: [{ path: [path], code: 'custom', message }] });
 
 /**
  * Starts the procedure to fix the reference price (参考价 Art. 1) of the asset under a measure in force of one of the
@@ -40,8 +38,7 @@ export async function startValuation(ctx: AppContext, actor: Actor, measureId: s
   const now = ctx.clock.now();
   const deadline = input.negotiationDeadline ? new Date(input.negotiationDeadline) : undefined;
   if (deadline && (deadline.getTime() <= now.getTime() || deadline.getTime() > addDays(now, MAX_NEGOTIATION_DAYS).getTime())) {
-    throw fieldError(
-      'negotiationDeadline',
+    throw fieldError('VALIDATION_FAILED', 'negotiationDeadline',
       `议价期限应晚于现在且不超过${MAX_NEGOTIATION_DAYS}日（参考价第4条：指定期限） / The negotiation deadline must be after now and within ${MAX_NEGOTIATION_DAYS} days (参考价 Art. 4)`,
     );
   }
