@@ -33,7 +33,7 @@ export async function createCase(ctx: AppContext, actor: Actor, input: CreateCas
   const now = ctx.clock.now();
   const claim = formatMoney(input.claimAmount);
   const given = input.caseNo ? checkCaseNo(input.caseNo, court.code, now) : null;
-  if (given && !given.ok) throw new AppError(given.code, given.message, { where: 'body', issues: [{ path: ['caseNo'], code: 'custom', message: given.message }] });
+  if (given && !given.ok) throw fieldError(given.code, 'caseNo', given.message);
 
   const caseId = randomUUID();
   try {
