@@ -79,7 +79,7 @@ function ListingCard({ listing, canDecide, onDone, run }: { listing: ListingView
       ) : null}
       {current && canDecide ? (
         <form className="credit-actions" onSubmit={(e) => e.preventDefault()} noValidate aria-label={t('credit.actions')}>
-          <TextField id={`listing-reason-${listing.id}`} label={t('credit.reason')} hint={t('credit.reason.hint')} required value={reason} onChange={(e) => setReason(e.target.value)} className="credit-actions-reason" />
+          <TextField id={`listing-reason-${listing.id}`} label={t('credit.reason')} hint={t('credit.reason.hint')} required value={reason} onChange={(e) => setReason(e.target.value)} />
           {listing.expiresAt ? (
             <SelectField id={`listing-years-${listing.id}`} label={t('credit.extend.years')} value={years} onChange={(e) => setYears(e.target.value)}>
               {[1, 2, 3].map((y) => (
@@ -110,7 +110,7 @@ function ListingCard({ listing, canDecide, onDone, run }: { listing: ListingView
                 <strong>{c.applicantName}</strong>：{c.reasons} · {c.status === 'pending' ? t('credit.correction.due', { date: formatDate(c.dueBy) }) : `${c.status === 'upheld' ? t('credit.uphold') : t('credit.reject')}：${c.decisionReason ?? ''}`}
                 {c.overdue ? <Badge tone="danger">{t('credit.correction.overdue')}</Badge> : null}
                 {c.status === 'pending' && canDecide ? (
-                  <span className="credit-inline-form">
+                  <div className="credit-inline-form">
                     <TextField id={`decision-${c.id}`} label={t('credit.correction.decision')} value={decision} onChange={(e) => setDecision(e.target.value)} />
                     <button type="button" className="button" onClick={() => void run(() => creditApi.decide(c.id, 'upheld', decision)).then(onDone)}>
                       {t('credit.uphold')}
@@ -118,7 +118,7 @@ function ListingCard({ listing, canDecide, onDone, run }: { listing: ListingView
                     <button type="button" className="button" onClick={() => void run(() => creditApi.decide(c.id, 'rejected', decision)).then(onDone)}>
                       {t('credit.reject')}
                     </button>
-                  </span>
+                  </div>
                 ) : null}
               </li>
             ))}
@@ -191,12 +191,12 @@ function OrderRow({ order, canDecide, onDone, run }: { order: RestrictionOrderVi
       {t('credit.order.since', { date: formatDate(order.startedAt) })} · {order.reason}
       {order.endedAt ? ` · ${t('credit.order.endedAt', { date: formatDate(order.endedAt), reason: order.endedReason ?? '' })}` : ''}
       {inForce && canDecide && order.subject === 'debtor' ? (
-        <span className="credit-inline-form">
+        <div className="credit-inline-form">
           <TextField id={`lift-reason-${order.id}`} label={t('credit.order.liftReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
           <button type="button" className="button" onClick={() => void run(() => creditApi.lift(order.id, reason)).then(onDone)}>
             {t('credit.order.lift')}
           </button>
-        </span>
+        </div>
       ) : null}
     </li>
   );

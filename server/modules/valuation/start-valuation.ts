@@ -38,7 +38,9 @@ export async function startValuation(ctx: AppContext, actor: Actor, measureId: s
   const now = ctx.clock.now();
   const deadline = input.negotiationDeadline ? new Date(input.negotiationDeadline) : undefined;
   if (deadline && (deadline.getTime() <= now.getTime() || deadline.getTime() > addDays(now, MAX_NEGOTIATION_DAYS).getTime())) {
-    throw fieldError('VALIDATION_FAILED', 'negotiationDeadline',
+    throw fieldError(
+      'VALIDATION_FAILED',
+      'negotiationDeadline',
       `议价期限应晚于现在且不超过${MAX_NEGOTIATION_DAYS}日（参考价第4条：指定期限） / The negotiation deadline must be after now and within ${MAX_NEGOTIATION_DAYS} days (参考价 Art. 4)`,
     );
   }
