@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { completeResidentId } from '../../shared/identity';
 import { startTestApp } from '../helpers/test-app';
-import { browserHooks, screenshot } from './harness';
+import { browserHooks, PHONE_CONTEXT, screenshot } from './harness';
 import { logIn } from './steps';
 
 /** The demo debtor 李强 of judge.wang's first case (server/modules/demo/demo-data.ts). */
@@ -61,6 +61,16 @@ describe('the dishonest-debtor list in the browser', function () {
     expect(await row.textContent()).to.contain('以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行');
     expect(await visitor.page.content()).to.not.contain(DEBTOR_ID);
     await screenshot(visitor.page, 'credit-search');
+
+    // The same search on a phone: each result a block of labelled lines, nothing wider than the screen.
+    const phone = await browser.newContext(PHONE_CONTEXT, 'phone');
+    await phone.page.goto(`${app.url}/credit?q=${encodeURIComponent(DEBTOR)}`);
+    const phoneRow = phone.page.locator('table.credit-results tbody tr', { hasText: DEBTOR });
+    await phoneRow.waitFor();
+    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'horizontal overflow at phone width').to.be.at.most(0);
+    expect(await phoneRow.locator('[data-field="idNumber"]').textContent()).to.equal(masked);
+    await screenshot(phone.page, 'credit-search-phone');
   });
 
   it('when a judge issues a consumption restriction order against a company without listing it, then it and its legal representative are restricted, and the judge lifts it', async () => {
