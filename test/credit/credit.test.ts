@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { completeCreditCode, completeResidentId } from '../../shared/identity';
+import { completeResidentId } from '../../shared/identity';
 import { auditLog } from '../../server/modules/audit/audit.tables';
 import { applyRecovery } from '../../server/modules/cases';
 import { debtSatisfied, runCreditJobs } from '../../server/modules/credit';
@@ -111,16 +111,7 @@ describe('the dishonest-debtor list (失信) and consumption restriction (限高
     });
 
     it('when the debtor is a company, then its legal representative is required and restricted too', async () => {
-      const res = await post('/api/cases', {
-        judgeId: f.wang.id,
-        cause: '买卖合同纠纷',
-        basis: '（2026）京0105民初200号民事判决书',
-        claimAmount: '500000.00',
-        creditors: [{ kind: 'person', name: '张三', idNumber: newIdNumber() }],
-        debtors: [{ kind: 'organisation', name: '北京某某建材有限公司', creditCode: completeCreditCode(`91110105MA${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`) }],
-      });
-      expect(res.status, JSON.stringify(res.body)).to.equal(201);
-      const caseId = res.body.id as string;
+      const caseId = (await f.newCase({ debtorCompany: '北京某某建材有限公司', claim: '500000.00' })).id;
       const partyId = (await credit(caseId)).debtors[0]!.partyId;
       await refused(() => list(caseId, { partyId, ground: 'breaks_asset_report', evidence: '未按期报告财产' }), 422, 'LEGAL_REP_REQUIRED');
       const repId = newIdNumber();

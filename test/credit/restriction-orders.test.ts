@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import request from 'supertest';
-import { completeCreditCode, completeResidentId } from '../../shared/identity';
+import { completeResidentId } from '../../shared/identity';
 import { applyRecovery } from '../../server/modules/cases';
 import { debtSatisfied, runCreditJobs } from '../../server/modules/credit';
 import { consumptionRestrictions } from '../../server/modules/credit/credit.tables';
@@ -116,16 +116,7 @@ describe('consumption restriction orders without a listing (限制消费令, 限
     });
 
     it('when the debtor is an organisation, then its legal representative is required and restricted too (限高 Art. 3 para 2)', async () => {
-      const res = await post('/api/cases', {
-        judgeId: f.wang.id,
-        cause: '买卖合同纠纷',
-        basis: '（2026）京0105民初300号民事判决书',
-        claimAmount: '500000.00',
-        creditors: [{ kind: 'person', name: '张三', idNumber: newIdNumber() }],
-        debtors: [{ kind: 'organisation', name: '北京某某商贸有限公司', creditCode: completeCreditCode(`91110105MA${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`) }],
-      });
-      expect(res.status, JSON.stringify(res.body)).to.equal(201);
-      const caseId = res.body.id as string;
+      const caseId = (await f.newCase({ debtorCompany: '北京某某商贸有限公司', claim: '500000.00' })).id;
       const partyId = (await credit(caseId)).debtors[0]!.partyId;
       const noName = await refused(() => order(caseId, { partyId, reason: REASON }), 422, 'LEGAL_REP_REQUIRED');
       const noId = await refused(() => order(caseId, { partyId, reason: REASON, legalRepName: '赵六' }), 422, 'LEGAL_REP_REQUIRED');

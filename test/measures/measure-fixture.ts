@@ -8,7 +8,7 @@ import { asc, count } from 'drizzle-orm';
 import request, { type Response } from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { AssetKind, InstitutionKind } from '../../shared/institution-protocol';
-import { completeResidentId } from '../../shared/identity';
+import { completeCreditCode, completeResidentId } from '../../shared/identity';
 import { auditLog } from '../../server/modules/audit/audit.tables';
 import { enforcementCases } from '../../server/modules/cases/case.tables';
 import { listInstitutions } from '../../server/modules/institutions';
@@ -65,7 +65,8 @@ export interface Fixture {
   chen: Staff;
   callbackUrl: string;
   /** Files a case with one debtor; by judge.wang unless another judge is given. */
-  newCase(options?: { claim?: string; judge?: Staff; debtorIdNumber?: string }): Promise<{ id: string; caseNo: string; debtorIdNumber: string }>;
+  /** A case with one debtor: a person (by `debtorIdNumber`, or a new one), or the company `debtorCompany` (its credit code returned as `debtorIdNumber`). */
+  newCase(options?: { claim?: string; judge?: Staff; debtorIdNumber?: string; debtorCompany?: string }): Promise<{ id: string; caseNo: string; debtorIdNumber: string }>;
   /** An asset an inquiry found for the debtor, held by an institution of the right kind (which the fake then holds). */
   asset(debtorIdNumber: string, kind: AssetKind, values?: { balance?: string; indicativeValue?: string }): Promise<{ id: string; assetRef: string; code: string }>;
   order(caseId: string, body: Record<string, unknown>, who?: Staff): Promise<Response>;
@@ -129,7 +130,9 @@ export async function startFixture(options: { serveClient?: boolean; env?: Recor
     callbackUrl,
     async newCase(options = {}) {
       const judge = options.judge ?? fixture.wang;
-      const debtorIdNumber = options.debtorIdNumber ?? newIdNumber();
+      const debtorIdNumber = options.debtorCompany
+        ? completeCreditCode(`91110105MA${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`)
+        : (options.debtorIdNumber ?? newIdNumber());
       const res = await request(t.url)
         .post('/api/cases')
         .set(bearer(judge.token))
@@ -139,7 +142,7 @@ export async function startFixture(options: { serveClient?: boolean; env?: Recor
           basis: '（2026）京0105民初100号民事判决书',
           claimAmount: options.claim ?? '100000.00',
           creditors: [{ kind: 'person', name: '张三', idNumber: newIdNumber() }],
-          debtors: [{ kind: 'person', name: '李四', idNumber: debtorIdNumber }],
+          debtors: [options.debtorCompany ? { kind: 'organisation', name: options.debtorCompany, creditCode: debtorIdNumber } : { kind: 'person', name: '李四', idNumber: debtorIdNumber }],
         });
       expect(res.status, JSON.stringify(res.body)).to.equal(201);
       return { id: res.body.id as string, caseNo: res.body.caseNo as string, debtorIdNumber };

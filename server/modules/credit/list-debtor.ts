@@ -10,9 +10,9 @@ import { recordAudit } from '../audit';
 import { caseVisibleTo, partiesOf } from '../cases';
 import { courtById } from '../courts';
 import { requireJudge } from './credit-access';
-import { requireLegalRep } from './legal-rep';
+import { requireLegalRep, restrictionRows } from './restriction-rows';
 import { enqueueJointEvents } from './joint-events';
-import { currentListingOf, insertListing, lockCaseCredit, type ListingRow, type RestrictionRow } from './credit.store';
+import { currentListingOf, insertListing, lockCaseCredit, type ListingRow } from './credit.store';
 
 const alreadyListed = () =>
   new AppError('ALREADY_LISTED', '该被执行人已因本案被纳入失信名单 / This debtor is already on the dishonest-debtor list for this case');
@@ -79,27 +79,17 @@ export async function listDebtor(ctx: AppContext, actor: Actor, caseId: string, 
     removedBy: null,
     updatedAt: now,
   };
-  const restriction = (subject: RestrictionRow['subject'], name: string, idNumber: string): RestrictionRow => ({
-    id: randomUUID(),
+  // 限高 Art. 1, 3: the debtor; for a company also its legal representative (Art. 3 para 2).
+  const restrictions = restrictionRows(party, input, {
     listingId: id,
     caseId,
-    subject,
-    name,
-    idNumber,
-    startedAt: now,
-    endedAt: null,
-    // The row carries its case and court itself, as an order's rows do; the order's own fields stay empty.
-    partyId: party.id,
     courtId: theCase.courtId,
     courtName: listing.courtName,
     caseNo: theCase.caseNo,
     orderedBy: null,
     orderReason: null,
-    endedReason: null,
+    startedAt: now,
   });
-  // 限高 Art. 1, 3: the debtor; for a company also its legal representative (Art. 3 para 2).
-  const restrictions = [restriction('debtor', party.name, party.idNumber)];
-  if (isOrganisation) restrictions.push(restriction('legal_representative', listing.legalRepName!, listing.legalRepIdNumber!));
 
   try {
     await ctx.db.transaction(async (tx) => {

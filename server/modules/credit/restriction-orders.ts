@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { compareMoney } from '../../../shared/money';
 import type { IssueRestrictionBody, LiftRestrictionBody, RestrictionOrderView } from '../../../shared/schemas/credit';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/actor';
@@ -10,7 +9,7 @@ import { recordAudit } from '../audit';
 import { caseVisibleTo, partiesOf } from '../cases';
 import { courtById } from '../courts';
 import { requireJudge } from './credit-access';
-import { requireLegalRep } from './legal-rep';
+import { requireLegalRep, restrictionRows } from './restriction-rows';
 import { currentListingOf, endOrders, insertRestrictions, lockCaseCredit, orderInForceOf, restrictionById, type RestrictionRow } from './credit.store';
 import { enqueueJointEvents } from './joint-events';
 
@@ -57,31 +56,21 @@ export async function issueRestrictionOrder(ctx: AppContext, actor: Actor, caseI
   if (!party) throw fieldError('NOT_A_DEBTOR', 'partyId', '只能对本案被执行人限制消费 / Only a debtor of this case can be restricted (限高 Art. 1)');
   // 限高 Art. 3 para 2: a company's legal representative is restricted too, so must be named in the order.
   requireLegalRep(party.kind, input);
-  const isOrganisation = party.kind === 'organisation';
   // One restriction at a time: a current listing already restricts the debtor (限高 Art. 1, 3), as does an order.
   const restrictedAlready = async (db: Db) => (await currentListingOf(db, caseId, party.id)) !== undefined || (await orderInForceOf(db, caseId, party.id)).length > 0;
   if (await restrictedAlready(ctx.db)) throw inForce();
   const court = await courtById(ctx.db, theCase.courtId);
 
-  const row = (subject: RestrictionRow['subject'], name: string, idNumber: string): RestrictionRow => ({
-    id: randomUUID(),
+  const rows = restrictionRows(party, input, {
     listingId: null,
     caseId,
-    subject,
-    name,
-    idNumber,
-    startedAt: now,
-    endedAt: null,
-    partyId: party.id,
     courtId: theCase.courtId,
     courtName: court?.name ?? '',
     caseNo: theCase.caseNo,
     orderedBy: actor.userId,
     orderReason: input.reason,
-    endedReason: null,
+    startedAt: now,
   });
-  const rows = [row('debtor', party.name, party.idNumber)];
-  if (isOrganisation) rows.push(row('legal_representative', input.legalRepName!, input.legalRepIdNumber!));
 
   try {
     await ctx.db.transaction(async (tx) => {
