@@ -8,8 +8,7 @@
 import { expect } from 'chai';
 import { runAuctionJobs } from '../../server/modules/auctions';
 import type { FakeClock } from '../../server/platform/clock';
-import { startTestApp, type TestApp } from '../helpers/test-app';
-import { browserHooks, PHONE_CONTEXT, screenshot } from './harness';
+import { browserHooks, demoAppHooks, PHONE_CONTEXT, screenshot } from './harness';
 import { logIn, openControlPage, seizeCar } from './steps';
 
 const CAR = '京A·7K2M9';
@@ -17,17 +16,8 @@ const TITLE = '大众帕萨特小型轿车（京A·7K2M9）';
 
 
 describe('valuation and the auction of a seized asset in the browser', function () {
-  let app: TestApp;
   const browser = browserHooks();
-
-  before(async function () {
-    this.timeout(180_000);
-    app = await startTestApp({ demo: true, serveClient: true });
-  });
-
-  after(async () => {
-    await app?.close();
-  });
+  const app = demoAppHooks();
 
   it('when a judge values a seized car, builds its auction past a refused starting price and the panel approves, then the public finds the announced auction and its page follows it live', async function () {
     this.timeout(240_000);

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { parseCaseNo } from '../../shared/case-no';
-import { startTestApp } from '../helpers/test-app';
-import { browserHooks, PHONE_CONTEXT, screenshot } from './harness';
+import { browserHooks, demoAppHooks, PHONE_CONTEXT, screenshot } from './harness';
 import { logIn } from './steps';
 
 const VALID_RESIDENT_ID = '11010519491231002X';
@@ -9,17 +8,8 @@ const WRONG_CHECK_DIGIT_ID = '110105194912310021';
 const VALID_CREDIT_CODE = '91350100M000100Y43';
 
 describe('enforcement cases in the browser', function () {
-  let app: { url: string; close(): Promise<void> };
   const browser = browserHooks();
-
-  before(async function () {
-    this.timeout(180_000);
-    app = await startTestApp({ demo: true, serveClient: true });
-  });
-
-  after(async () => {
-    await app?.close();
-  });
+  const app = demoAppHooks();
 
   it('when a judge files a case with a wrong ID, then sees the checksum message, corrects it, lands on the case with its filing in the timeline, and finds it in the list by number', async () => {
     const { page } = browser;

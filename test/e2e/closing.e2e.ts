@@ -10,21 +10,12 @@ import request from 'supertest';
 import { completeResidentId } from '../../shared/identity';
 import type { FakeClock } from '../../server/platform/clock';
 import { bearer, tokenFor } from '../helpers/http';
-import { startTestApp, type TestApp } from '../helpers/test-app';
-import { browserHooks, screenshot } from './harness';
+import { browserHooks, demoAppHooks, screenshot } from './harness';
 import { logIn } from './steps';
 
 describe('closing a case in the browser', function () {
-  let app: TestApp;
   const browser = browserHooks();
-
-  before(async function () {
-    this.timeout(180_000);
-    app = await startTestApp({ demo: true, serveClient: true });
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const app = demoAppHooks();
 
   it('when a judge records the interview and asks to terminate, then the missing conditions are listed; once they hold, the case is terminated with its re-checks', async function () {
     this.timeout(240_000);

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { completeResidentId } from '../../shared/identity';
-import { startTestApp } from '../helpers/test-app';
-import { browserHooks, PHONE_CONTEXT, screenshot } from './harness';
+import { browserHooks, demoAppHooks, PHONE_CONTEXT, screenshot } from './harness';
 import { logIn } from './steps';
 
 /** The demo debtor 李强 of judge.wang's first case (server/modules/demo/demo-data.ts). */
@@ -9,17 +8,8 @@ const DEBTOR = '李强';
 const DEBTOR_ID = completeResidentId('11010519820903153');
 
 describe('the dishonest-debtor list in the browser', function () {
-  let app: { url: string; close(): Promise<void> };
   const browser = browserHooks();
-
-  before(async function () {
-    this.timeout(180_000);
-    app = await startTestApp({ demo: true, serveClient: true });
-  });
-
-  after(async () => {
-    await app?.close();
-  });
+  const app = demoAppHooks();
 
   it('when a judge lists a demo debtor, then a visitor finds them in the public search with the ID number masked', async () => {
     const { page } = browser;

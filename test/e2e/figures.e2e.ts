@@ -8,21 +8,12 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { completeResidentId } from '../../shared/identity';
 import { bearer, tokenFor } from '../helpers/http';
-import { startTestApp, type TestApp } from '../helpers/test-app';
-import { browserHooks, screenshot } from './harness';
+import { browserHooks, demoAppHooks, screenshot } from './harness';
 import { logIn } from './steps';
 
 describe('the quality figures in the browser', function () {
-  let app: TestApp;
   const browser = browserHooks();
-
-  before(async function () {
-    this.timeout(180_000);
-    app = await startTestApp({ demo: true, serveClient: true });
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const app = demoAppHooks();
 
   it('when a judge opens 执行质效, then the cards and charts show the court\'s figures, and the CSV downloads', async function () {
     this.timeout(120_000);

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/test-app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -199,4 +200,38 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   await page.mouse.move(0, 0);
   await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
   return file;
+}
+
+/**
+ * The platform with the demo data and the built client, started before the file's tests and stopped after them.
+ * Register it after `browserHooks()`, as the files do, so the browser is up first.
+ */
+export function demoAppHooks(): Omit<TestApp, 'close'> {
+  let app: TestApp | undefined;
+  before(async function () {
+    this.timeout(180_000);
+    app = await startTestApp({ demo: true, serveClient: true });
+  });
+  after(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  const started = (): TestApp => {
+    if (!app) throw new Error('the app is not running');
+    return app;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get app() {
+      return started().app;
+    },
+    get config() {
+      return started().config;
+    },
+    get clock() {
+      return started().clock;
+    },
+  };
 }

@@ -1,24 +1,14 @@
 import { expect } from 'chai';
 import { runPetitionJobs } from '../../server/modules/petitions';
 import type { FakeClock } from '../../server/platform/clock';
-import { startTestApp, type TestApp } from '../helpers/test-app';
 import { startBiddingFixture, type BiddingFixture } from '../auctions/bidding-fixture';
 import { buildPartyContent, openPartyView, type PartyContent } from '../transparency/party-content';
-import { browserHooks, screenshot } from './harness';
+import { browserHooks, demoAppHooks, screenshot } from './harness';
 import { logIn } from './steps';
 
 describe('transparency for the parties and petitions in the browser', function () {
-  let app: TestApp;
   const browser = browserHooks();
-
-  before(async function () {
-    this.timeout(180_000);
-    app = await startTestApp({ demo: true, serveClient: true });
-  });
-
-  after(async () => {
-    await app?.close();
-  });
+  const app = demoAppHooks();
 
   it('when a judge issues a query code, then a signed-out party opens the case with it, sees its steps and files a petition, which the judge assigns and answers', async () => {
     const { page } = browser;

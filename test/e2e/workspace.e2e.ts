@@ -1,24 +1,14 @@
 import { expect } from 'chai';
 import { residentIdCheckChar } from '../../shared/identity';
-import { startTestApp } from '../helpers/test-app';
-import { browserHooks, screenshot } from './harness';
+import { browserHooks, demoAppHooks, screenshot } from './harness';
 import { logIn } from './steps';
 
 /** A valid resident ID from 17 digits; sequence code 999 is the one the simulated verifier refuses. */
 const residentId = (first17: string) => first17 + residentIdCheckChar(first17);
 
 describe('language, registration and the workspace in the browser', function () {
-  let app: { url: string; close(): Promise<void> };
   const browser = browserHooks();
-
-  before(async function () {
-    this.timeout(180_000);
-    app = await startTestApp({ demo: true, serveClient: true });
-  });
-
-  after(async () => {
-    await app?.close();
-  });
+  const app = demoAppHooks();
 
   it('when a visitor switches to English, then the labels and <html lang> change and the choice survives a reload', async () => {
     const { page } = browser;
