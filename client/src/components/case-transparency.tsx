@@ -9,8 +9,9 @@ import { useI18n } from '../i18n';
 import { errorText } from '../lib/error-text';
 import { useLoad } from '../lib/use-load';
 import { transparencyApi } from '../transparency-api';
-import { Alert, SelectField, TextAreaField, TextField } from './fields';
+import { Alert } from './fields';
 import { LoadError } from './load-error';
+import { PetitionFields } from './petition-fields';
 import '../transparency.css';
 
 export function CaseTransparencyCard({ caseId, onChanged }: { caseId: string; /** Called after a change, to reload the timeline. */ onChanged(): void }) {
@@ -101,19 +102,7 @@ export function CaseTransparencyCard({ caseId, onChanged }: { caseId: string; /*
       {recorded ? <Alert kind="success">{recorded}</Alert> : null}
       {recording ? (
         <form className="stack-form" onSubmit={(e) => void record(e)}>
-          <TextField id="petitionerName" label={t('pet.name')} required minLength={2} maxLength={50} />
-          <SelectField id="petitionerRole" label={t('pet.roleLabel')} required defaultValue="creditor">
-            <option value="creditor">{t('pet.role.creditor')}</option>
-            <option value="debtor">{t('pet.role.debtor')}</option>
-            <option value="other">{t('pet.role.other')}</option>
-          </SelectField>
-          <SelectField id="channel" label={t('pet.channelLabel')} required defaultValue="visit">
-            <option value="visit">{t('pet.channel.visit')}</option>
-            <option value="letter">{t('pet.channel.letter')}</option>
-            <option value="phone">{t('pet.channel.phone')}</option>
-          </SelectField>
-          <TextField id="contact" label={t('pet.contact')} optional maxLength={100} />
-          <TextAreaField id="content" label={t('pet.content')} required minLength={5} maxLength={4000} rows={4} />
+          <PetitionFields withChannel />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>
               {t('pet.record')}

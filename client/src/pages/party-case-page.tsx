@@ -9,7 +9,8 @@ import { displayMoney } from '@shared/money';
 import { ApiError } from '../api';
 import { Badge } from '../components/badge';
 import { assetKindLabel } from '../components/control/labels';
-import { Alert, SelectField, TextAreaField, TextField } from '../components/fields';
+import { Alert, TextField } from '../components/fields';
+import { PetitionFields } from '../components/petition-fields';
 import { StatusBadge } from '../components/status-badge';
 import { isMessageKey, useI18n, type MessageKey } from '../i18n';
 import { errorText } from '../lib/error-text';
@@ -204,14 +205,7 @@ function PartyView({ view, caseNo, code, onReset, onFiled }: { view: PartyCaseVi
             {filing ? (
               <form className="stack-form" onSubmit={(e) => void file(e)}>
                 <p className="small muted">{t('pq.fileIntro')}</p>
-                <TextField id="petitionerName" label={t('pet.name')} required minLength={2} maxLength={50} />
-                <SelectField id="petitionerRole" label={t('pet.roleLabel')} required defaultValue="creditor">
-                  <option value="creditor">{t('pet.role.creditor')}</option>
-                  <option value="debtor">{t('pet.role.debtor')}</option>
-                  <option value="other">{t('pet.role.other')}</option>
-                </SelectField>
-                <TextField id="contact" label={t('pet.contact')} optional maxLength={100} />
-                <TextAreaField id="content" label={t('pet.content')} required minLength={5} maxLength={4000} rows={4} />
+                <PetitionFields withChannel={false} />
                 {error ? <Alert kind="error">{error}</Alert> : null}
                 <div className="form-actions">
                   <button type="submit" className="button button-primary">
