@@ -1,11 +1,13 @@
 /** What the credit tests share: the tables a refused request must leave as they were, and the refusal check itself. */
 import { expect } from 'chai';
 import { asc, count } from 'drizzle-orm';
-import type request from 'supertest';
+import request from 'supertest';
 import { auditLog } from '../../server/modules/audit/audit.tables';
 import { consumptionRestrictions, creditCorrections, creditExtensions, creditListings } from '../../server/modules/credit/credit.tables';
 import type { Db } from '../../server/platform/db/database';
 import { expectErrorBody } from '../helpers/error-shape';
+import { bearer } from '../helpers/http';
+import type { Fixture, Staff } from '../measures/measure-fixture';
 
 /** The credit module's tables and the length of the audit chain. */
 export async function creditSnapshot(db: Db) {
@@ -26,4 +28,22 @@ export async function refusedUnchanged(db: Db, act: () => Promise<request.Respon
   expectErrorBody(res, status, code);
   expect(await creditSnapshot(db)).to.deep.equal(before);
   return res;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies, checked by the assertions
+type Any = any;
+
+/** The requests both credit test files make, as the fixture's judge 王 unless another user (or none) is given. */
+export function creditRequests(fixture: () => Fixture) {
+  const post = (path: string, body: Record<string, unknown>, who: Staff | null = fixture().wang) => {
+    const r = request(fixture().t.url).post(path);
+    return (who ? r.set(bearer(who.token)) : r).send(body);
+  };
+  /** The case's credit view (GET /api/cases/:id/credit), asserted 200. */
+  const credit = async (caseId: string, who: Staff = fixture().wang) => {
+    const res = await request(fixture().t.url).get(`/api/cases/${caseId}/credit`).set(bearer(who.token));
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    return res.body as { debtors: { partyId: string; kind: string; listed: boolean; restricted: boolean }[]; listings: Any[]; restrictionOrders: Any[] };
+  };
+  return { post, credit };
 }

@@ -5,7 +5,7 @@ import { auditLog } from '../../server/modules/audit/audit.tables';
 import { applyRecovery } from '../../server/modules/cases';
 import { debtSatisfied, runCreditJobs } from '../../server/modules/credit';
 import { expectErrorBody } from '../helpers/error-shape';
-import { creditSnapshot, refusedUnchanged } from './credit-state';
+import { creditRequests, creditSnapshot, refusedUnchanged } from './credit-state';
 import { bearer } from '../helpers/http';
 import { DAY, newIdNumber, startFixture, type Fixture, type Staff } from '../measures/measure-fixture';
 
@@ -25,15 +25,7 @@ describe('the dishonest-debtor list (失信) and consumption restriction (限高
   });
   after(() => f?.close());
 
-  const post = (path: string, body: Record<string, unknown>, who: Staff | null = f.wang) => {
-    const r = request(f.t.url).post(path);
-    return (who ? r.set(bearer(who.token)) : r).send(body);
-  };
-  const credit = async (caseId: string, who: Staff = f.wang) => {
-    const res = await request(f.t.url).get(`/api/cases/${caseId}/credit`).set(bearer(who.token));
-    expect(res.status, JSON.stringify(res.body)).to.equal(200);
-    return res.body as { debtors: { partyId: string; kind: string; listed: boolean }[]; listings: Record<string, Any>[] };
-  };
+  const { post, credit } = creditRequests(() => f);
   const list = (caseId: string, body: Record<string, unknown>, who: Staff = f.wang) => post(`/api/cases/${caseId}/credit/listings`, body, who);
   const search = (q: string) => request(f.t.url).get('/api/public/credit/search').query({ q });
 

@@ -12,7 +12,7 @@ import { debtSatisfied, runCreditJobs } from '../../server/modules/credit';
 import { consumptionRestrictions } from '../../server/modules/credit/credit.tables';
 import { institutionKey, sign } from '../../server/platform/signing';
 import { expectErrorBody } from '../helpers/error-shape';
-import { creditSnapshot, refusedUnchanged } from './credit-state';
+import { creditRequests, creditSnapshot, refusedUnchanged } from './credit-state';
 import { bearer } from '../helpers/http';
 import { DAY, newIdNumber, startFixture, type Fixture, type Staff } from '../measures/measure-fixture';
 
@@ -30,16 +30,8 @@ describe('consumption restriction orders without a listing (限制消费令, 限
   });
   after(() => f?.close());
 
-  const post = (path: string, body: Record<string, unknown>, who: Staff | null = f.wang) => {
-    const r = request(f.t.url).post(path);
-    return (who ? r.set(bearer(who.token)) : r).send(body);
-  };
+  const { post, credit } = creditRequests(() => f);
   const get = (path: string, who: Staff = f.wang) => request(f.t.url).get(path).set(bearer(who.token));
-  const credit = async (caseId: string) => {
-    const res = await get(`/api/cases/${caseId}/credit`);
-    expect(res.status, JSON.stringify(res.body)).to.equal(200);
-    return res.body as { debtors: { partyId: string; listed: boolean; restricted: boolean }[]; listings: Any[]; restrictionOrders: Any[] };
-  };
   const order = (caseId: string, body: Record<string, unknown>, who: Staff = f.wang) => post(`/api/cases/${caseId}/credit/restrictions`, body, who);
   const lift = (id: string, reason: string, who: Staff = f.wang) => post(`/api/credit/restrictions/${id}/lift`, { reason }, who);
   const REASON = '被执行人未按执行通知书指定的期间履行给付义务';
